@@ -1,0 +1,32 @@
+namespace Decomp.Generators.Model;
+
+/// <summary>Everything the emitters need to write one <c>[Factorize]</c> struct: plain values only.</summary>
+/// <param name="Namespace">The struct's namespace, or <see langword="null"/> for the global namespace.</param>
+/// <param name="ContainingTypes">Types the struct is nested in, outermost first.</param>
+/// <param name="TypeName">The struct's name.</param>
+/// <param name="Keyword">The struct's declaration keyword(s): <c>struct</c>, <c>record struct</c>, <c>ref struct</c>.</param>
+/// <param name="Kind">The factorization kind.</param>
+/// <param name="Shape">Rows, columns and element type.</param>
+internal sealed record KernelModel(
+    string? Namespace,
+    EquatableArray<ContainingType> ContainingTypes,
+    string TypeName,
+    string Keyword,
+    Kind Kind,
+    KernelShape Shape)
+{
+    /// <summary>The generated file's name: <c>Namespace.Outer.Type.Factorize.g.cs</c>.</summary>
+    public string HintName
+    {
+        get
+        {
+            var name = TypeName;
+            for (var i = ContainingTypes.Count - 1; i >= 0; i--)
+            {
+                name = ContainingTypes[i].Name + "." + name;
+            }
+
+            return (Namespace is null ? name : Namespace + "." + name) + ".Factorize.g.cs";
+        }
+    }
+}

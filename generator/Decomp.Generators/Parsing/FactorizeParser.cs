@@ -1,0 +1,261 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Decomp.Generators.Diagnostics;
+using Decomp.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Decomp.Generators.Parsing;
+
+/// <summary>Turns one <c>[Factorize]</c>-attributed type into a value-equatable model plus diagnostics.</summary>
+internal static class FactorizeParser
+{
+    /// <summary>The largest order a generated kernel supports; beyond it Decomp.Runtime is the tool.</summary>
+    public const int MaxOrder = 32;
+
+    private static readonly Kind[] ImplementedKinds = { Kind.Cholesky };
+
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration)
+        {
+            return Nothing;
+        }
+
+        var attribute = context.Attributes.FirstOrDefault();
+        if (attribute is null)
+        {
+            return Nothing;
+        }
+
+        var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+        var location = attributeSyntax?.GetLocation() ?? declaration.Identifier.GetLocation();
+
+        // An argument the compiler could not bind (wrong type, non-constant, syntax error) is the
+        // compiler's error to report; guessing a shape from the rest would only add noise.
+        if (!TryReadArguments(attribute, attributeSyntax, out var arguments))
+        {
+            return Nothing;
+        }
+
+        var diagnostics = new List<DiagnosticInfo>();
+        var name = type.Name;
+
+        if (type.TypeKind != TypeKind.Struct)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeMustBeStruct, location, name, Describe(type)));
+            return new ParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+        }
+
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeMustBePartial, location, name));
+        }
+
+        if (type.IsReadOnly)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReadOnlyStructNotSupported, location, name));
+        }
+
+        var containingTypes = new List<ContainingType>();
+        var isGeneric = type.TypeParameters.Length > 0;
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            isGeneric |= outer.TypeParameters.Length > 0;
+            if (!IsPartial(outer, cancellationToken))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeMustBePartial, location, name, outer.Name));
+            }
+
+            containingTypes.Insert(0, new ContainingType(Keyword(outer), outer.Name));
+        }
+
+        if (isGeneric)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericTypeNotSupported, location, name));
+        }
+
+        var shape = ReadShape(arguments, name, location, diagnostics);
+
+        if (!System.Enum.IsDefined(typeof(Kind), arguments.Kind))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownKind, location, arguments.Kind.ToString(System.Globalization.CultureInfo.InvariantCulture), name));
+        }
+        else
+        {
+            var kind = (Kind)arguments.Kind;
+            if (shape is not null && !shape.IsSquare && IsSquareOnly(kind))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KindRequiresSquareShape, location, kind.ToString(), name, Invariant(shape.Rows), Invariant(shape.Columns)));
+                shape = null;
+            }
+
+            if (System.Array.IndexOf(ImplementedKinds, kind) < 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KindNotYetSupported, location, kind.ToString(), name));
+            }
+        }
+
+        var model = diagnostics.Count == 0 && shape is not null
+            ? new KernelModel(
+                type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+                new EquatableArray<ContainingType>(containingTypes),
+                name,
+                Keyword(type),
+                (Kind)arguments.Kind,
+                shape)
+            : null;
+        return new ParseResult(model, new EquatableArray<DiagnosticInfo>(diagnostics));
+    }
+
+    private static ParseResult Nothing => new(null, EquatableArray<DiagnosticInfo>.Empty);
+
+    private static KernelShape? ReadShape(Arguments arguments, string name, Location location, List<DiagnosticInfo> diagnostics)
+    {
+        int rows, columns;
+        if (arguments.Size is { } size)
+        {
+            if ((arguments.Rows is { } r && r != size) || (arguments.Columns is { } c && c != size))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.ConflictingShape, location, name, Invariant(size),
+                    arguments.Rows is { } rr ? Invariant(rr) : "(unset)",
+                    arguments.Columns is { } cc ? Invariant(cc) : "(unset)"));
+                return null;
+            }
+
+            rows = columns = size;
+        }
+        else if (arguments.Rows is { } r && arguments.Columns is { } c)
+        {
+            rows = r;
+            columns = c;
+        }
+        else
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ShapeMissing, location, name));
+            return null;
+        }
+
+        var valid = true;
+        foreach (var (label, value) in new[] { (arguments.Size is null ? "Rows" : "Size", rows), ("Columns", columns) })
+        {
+            if (value < 1 || value > MaxOrder)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SizeOutOfRange, location, label, Invariant(value), name));
+                valid = false;
+                if (arguments.Size is not null)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (valid && rows < columns)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RowsLessThanColumns, location, name, Invariant(rows), Invariant(columns)));
+            valid = false;
+        }
+
+        ElementType element;
+        switch (arguments.Element)
+        {
+            case null:
+            case { SpecialType: SpecialType.System_Double }:
+                element = ElementType.Double;
+                break;
+            case { SpecialType: SpecialType.System_Single }:
+                element = ElementType.Float;
+                break;
+            default:
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedElementType, location, arguments.Element.ToDisplayString(), name));
+                return null;
+        }
+
+        return valid ? new KernelShape(rows, columns, element) : null;
+    }
+
+    private static bool TryReadArguments(AttributeData attribute, AttributeSyntax? syntax, out Arguments arguments)
+    {
+        arguments = default;
+        if (attribute.ConstructorArguments.Length != 1
+            || attribute.ConstructorArguments[0] is not { Kind: TypedConstantKind.Enum, Value: int kind })
+        {
+            return false;
+        }
+
+        arguments.Kind = kind;
+        var bound = new HashSet<string>();
+        foreach (var named in attribute.NamedArguments)
+        {
+            if (named.Value.Kind == TypedConstantKind.Error)
+            {
+                return false;
+            }
+
+            switch (named.Key)
+            {
+                case "Size" when named.Value.Value is int value:
+                    arguments.Size = value;
+                    break;
+                case "Rows" when named.Value.Value is int value:
+                    arguments.Rows = value;
+                    break;
+                case "Columns" when named.Value.Value is int value:
+                    arguments.Columns = value;
+                    break;
+                case "Element" when named.Value.Value is ITypeSymbol element:
+                    arguments.Element = element;
+                    break;
+                default:
+                    return false;
+            }
+
+            bound.Add(named.Key);
+        }
+
+        // A named argument written in source but absent from the bound attribute failed to bind.
+        var written = syntax?.ArgumentList?.Arguments
+            .Where(a => a.NameEquals is not null)
+            .Select(a => a.NameEquals!.Name.Identifier.ValueText) ?? Enumerable.Empty<string>();
+        return written.All(bound.Contains);
+    }
+
+    private static bool IsSquareOnly(Kind kind) => kind is Kind.Cholesky or Kind.Ldlt or Kind.LU or Kind.SymmetricEigen;
+
+    private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+        => type.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+    private static string Keyword(INamedTypeSymbol type)
+    {
+        var refPrefix = type.IsRefLikeType ? "ref " : string.Empty;
+        return type.TypeKind switch
+        {
+            TypeKind.Struct => refPrefix + (type.IsRecord ? "record struct" : "struct"),
+            TypeKind.Interface => "interface",
+            _ => type.IsRecord ? "record" : "class",
+        };
+    }
+
+    private static string Describe(INamedTypeSymbol type) => type.TypeKind switch
+    {
+        TypeKind.Class => type.IsRecord ? "record class" : "class",
+        TypeKind.Interface => "interface",
+        TypeKind.Enum => "enum",
+        TypeKind.Delegate => "delegate",
+        _ => type.TypeKind.ToString().ToLowerInvariant(),
+    };
+
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private struct Arguments
+    {
+        public int Kind;
+        public int? Size;
+        public int? Rows;
+        public int? Columns;
+        public ITypeSymbol? Element;
+    }
+}
