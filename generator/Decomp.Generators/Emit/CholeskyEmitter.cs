@@ -20,7 +20,7 @@ internal sealed class CholeskyEmitter
     /// Register budget of the straight-line factor: unrolled while rows × chunks fit in it
     /// (32 vector registers under AVX-512); above, the steps run as loops over rows in memory.
     /// </summary>
-    private const int UnrolledVectorBudget = 32;
+    private const int UnrolledVectorBudget = 64;
 
     /// <summary>Largest order whose scalar factor and substitutions are emitted straight-line.</summary>
     private const int UnrolledScalarMax = 12;
@@ -545,22 +545,32 @@ internal sealed class CholeskyEmitter
                     : $"// r{{i}}_{{c}} holds chunk c of row i: columns {string.Join(", ", plan.Offsets.Select(o => $"{o}..{o + plan.Lanes - 1}"))}.");
             }
 
+            // Chunks wholly below the diagonal are only checked for NaN/∞, never kept.
+            var finiteSums = new FiniteSums(_w, f, _t);
             for (var i = 0; i < _n; i++)
             {
                 for (var c = 0; c < plan.Count; c++)
                 {
-                    _w.WriteLine($"var {V(i, c)} = {f.Load("a", (i * _n) + plan.Offsets[c])};");
+                    var load = f.Load("a", (i * _n) + plan.Offsets[c]);
+                    if (plan.End(c) < i)
+                    {
+                        finiteSums.Add(load);
+                    }
+                    else
+                    {
+                        _w.WriteLine($"var {V(i, c)} = {load};");
+                        finiteSums.Add(V(i, c));
+                    }
                 }
             }
 
-            _w.WriteLine();
-            EmitFiniteCheck(f, Enumerable.Range(0, _n).SelectMany(i => Enumerable.Range(0, plan.Count).Select(c => V(i, c))).ToList());
+            finiteSums.EmitCheck();
 
             for (var j = 0; j < _n; j++)
             {
                 var cj = plan.ChunkOf(j);
                 _w.WriteLine();
-                _w.WriteLine($"// Column {j}: pivot d{j}; row i > {j} loses (u_{j}i / d{j})·row {j}; row {j} is then scaled by 1/√d{j}.");
+                _w.WriteLine($"// Column {j}: pivot d{j}, q{j} = 1/d{j}; row i > {j} gains (-q{j}·u_{j}i)·row {j}; row {j} is then scaled by √q{j}.");
                 if (j == 0 || f.IsScalar)
                 {
                     _w.WriteLine($"var d{j} = {f.Lane(V(j, cj), j - plan.Offsets[cj])};");
@@ -572,8 +582,8 @@ internal sealed class CholeskyEmitter
                 }
 
                 _w.WriteLine();
-                _w.WriteLine($"var q{j} = {Lit(-1)} / d{j};");
-                _w.WriteLine($"var s{j} = {_t.Sqrt($"-q{j}")};");
+                _w.WriteLine($"var q{j} = {Lit(1)} / d{j};");
+                _w.WriteLine($"var s{j} = {_t.Sqrt($"q{j}")};");
                 _w.WriteLine(VectorFlavor.Scalar.Store($"s{j}", "inverseDiagonal", j));
                 if (j < _n - 1)
                 {
@@ -581,7 +591,7 @@ internal sealed class CholeskyEmitter
                     {
                         for (var i = j + 1; i < _n; i++)
                         {
-                            _w.WriteLine($"var {M(j, i)} = {V(j, i)} * q{j};");
+                            _w.WriteLine($"var {M(j, i)} = {V(j, i)} * -q{j};");
                         }
                     }
                     else
@@ -590,8 +600,8 @@ internal sealed class CholeskyEmitter
                         // so the chain pivot → division → pivot does not wait for the vector work.
                         var cn = plan.ChunkOf(j + 1);
                         _w.WriteLine($"var e{j} = {f.Lane(V(j, cn), j + 1 - plan.Offsets[cn])};");
-                        _w.WriteLine($"var d{j + 1} = {_t.Fma($"e{j} * q{j}", $"e{j}", f.Lane(V(j + 1, cn), j + 1 - plan.Offsets[cn]))};");
-                        var broadcastQ = f.Broadcast($"q{j}");
+                        _w.WriteLine($"var d{j + 1} = {_t.Fma($"e{j} * -q{j}", $"e{j}", f.Lane(V(j + 1, cn), j + 1 - plan.Offsets[cn]))};");
+                        var broadcastQ = f.Broadcast($"-q{j}");
                         for (var c = plan.FirstChunkFrom(j + 1); c < plan.Count; c++)
                         {
                             _w.WriteLine($"var {M(j, c)} = {V(j, c)} * {broadcastQ};");
@@ -616,23 +626,15 @@ internal sealed class CholeskyEmitter
                     }
                 }
 
+                // Row j is final: store it now and free its registers (what lies below the diagonal is never read).
                 var scale = f.Broadcast($"s{j}");
                 for (var c = plan.FirstChunkFrom(j); c < plan.Count; c++)
                 {
-                    _w.WriteLine($"{V(j, c)} *= {scale};");
+                    _w.WriteLine(f.Store($"{V(j, c)} * {scale}", "u", (j * _n) + plan.Offsets[c]));
                 }
             }
 
             _w.WriteLine();
-            _w.WriteLine("// Store U; what lies below the diagonal is never read.");
-            for (var i = 0; i < _n; i++)
-            {
-                for (var c = plan.FirstChunkFrom(i); c < plan.Count; c++)
-                {
-                    _w.WriteLine(f.Store(V(i, c), "u", (i * _n) + plan.Offsets[c]));
-                }
-            }
-
             _w.WriteLine("return Succeeded;");
         }
 
@@ -681,15 +683,15 @@ internal sealed class CholeskyEmitter
                 }
 
                 _w.WriteLine();
-                _w.WriteLine($"var q = {Lit(-1)} / d;");
-                _w.WriteLine($"var s = {_t.Sqrt("-q")};");
+                _w.WriteLine($"var q = {Lit(1)} / d;");
+                _w.WriteLine($"var s = {_t.Sqrt("q")};");
                 _w.WriteLine("Unsafe.Add(ref inverseDiagonal, j) = s;");
                 if (f.IsScalar)
                 {
                     using (_w.Block("for (var i = j + 1; i < N; i++)"))
                     {
                         _w.WriteLine("ref var rowI = ref Unsafe.Add(ref u, i * N);");
-                        _w.WriteLine("var m = Unsafe.Add(ref rowJ, i) * q;");
+                        _w.WriteLine("var m = Unsafe.Add(ref rowJ, i) * -q;");
                         using (_w.Block("for (var k = i; k < N; k++)"))
                         {
                             _w.WriteLine($"Unsafe.Add(ref rowI, k) = {_t.Fma("m", "Unsafe.Add(ref rowJ, k)", "Unsafe.Add(ref rowI, k)")};");
@@ -704,7 +706,7 @@ internal sealed class CholeskyEmitter
                 }
                 else
                 {
-                    _w.WriteLine($"var nq = {f.Broadcast("q")};");
+                    _w.WriteLine($"var minusQ = {f.Broadcast("-q")};");
                     for (var c = 0; c < plan.Count; c++)
                     {
                         _w.WriteLine($"var p{c} = {f.Load("rowJ", plan.Offsets[c])};");
@@ -719,7 +721,7 @@ internal sealed class CholeskyEmitter
                         using (_w.Block($"for (var i = {start}; i <= {plan.End(c)}; i++)"))
                         {
                             _w.WriteLine("ref var rowI = ref Unsafe.Add(ref u, i * N);");
-                            _w.WriteLine($"var m = {f.Broadcast("Unsafe.Add(ref rowJ, i)")} * nq;");
+                            _w.WriteLine($"var m = {f.Broadcast("Unsafe.Add(ref rowJ, i)")} * minusQ;");
                             for (var k = c; k < plan.Count; k++)
                             {
                                 _w.WriteLine($"var x{k} = {f.Load("rowI", plan.Offsets[k])};");
@@ -747,25 +749,6 @@ internal sealed class CholeskyEmitter
         }
 
         _w.WriteLine();
-    }
-
-    private void EmitFiniteCheck(VectorFlavor f, IReadOnlyList<string> values)
-    {
-        _w.WriteLine("// x·0 is NaN exactly when x is NaN or ∞; four sums keep the dependency chains short.");
-        var sums = System.Math.Min(4, values.Count);
-        for (var k = 0; k < values.Count; k++)
-        {
-            var sum = $"finite{k % sums}";
-            _w.WriteLine(k < sums
-                ? $"var {sum} = {values[k]} * {f.Zero(_t)};"
-                : $"{sum} = {f.Fma(_t, values[k], f.Zero(_t), sum)};");
-        }
-
-        var total = string.Join(" + ", Enumerable.Range(0, sums).Select(s => $"finite{s}"));
-        using (_w.Block($"if (!({f.AllZero(_t, f.IsScalar && sums > 1 ? $"({total})" : total)}))"))
-        {
-            _w.WriteLine("return InputNotFinite;");
-        }
     }
 
     /// <summary>Forward (Uᵀy = b) then back (Ux = y) substitution on x in place.</summary>
@@ -854,6 +837,44 @@ internal sealed class CholeskyEmitter
         using (_w.Block("private struct DiagonalStorage"))
         {
             _w.WriteLine($"private {T} _element0;");
+        }
+    }
+
+    /// <summary>Folds values into two running sums of x·0, which stay zero exactly while every x is finite.</summary>
+    private sealed class FiniteSums
+    {
+        private const int Count = 2;
+        private readonly SourceWriter _w;
+        private readonly VectorFlavor _f;
+        private readonly Numeric _t;
+        private int _added;
+
+        public FiniteSums(SourceWriter writer, VectorFlavor flavor, Numeric t)
+        {
+            _w = writer;
+            _f = flavor;
+            _t = t;
+        }
+
+        public void Add(string value)
+        {
+            var sum = $"finite{_added % Count}";
+            _w.WriteLine(_added < Count
+                ? $"var {sum} = {value} * {_f.Zero(_t)};"
+                : $"{sum} = {_f.Fma(_t, value, _f.Zero(_t), sum)};");
+            _added++;
+        }
+
+        public void EmitCheck()
+        {
+            var sums = System.Math.Min(Count, _added);
+            var total = string.Join(" + ", Enumerable.Range(0, sums).Select(s => $"finite{s}"));
+            _w.WriteLine();
+            _w.WriteLine("// x·0 is NaN exactly when x is NaN or ∞.");
+            using (_w.Block($"if (!({_f.AllZero(_t, _f.IsScalar && sums > 1 ? $"({total})" : total)}))"))
+            {
+                _w.WriteLine("return InputNotFinite;");
+            }
         }
     }
 }
