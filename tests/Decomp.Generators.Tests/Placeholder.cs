@@ -1,0 +1,1 @@
+namespace Decomp.Generators.Tests;
