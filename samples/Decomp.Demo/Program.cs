@@ -1,0 +1,119 @@
+using System;
+using System.Globalization;
+using Decomp;
+
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+// 1. The seed's worked example: a 4×4 symmetric positive-definite system solved by Cholesky.
+Console.WriteLine("== Cholesky solve of the seed's 4x4 system ==");
+double[] a =
+[
+    6, 3, 4, 8,
+    3, 6, 5, 1,
+    4, 5, 10, 7,
+    8, 1, 7, 25,
+];
+double[] b = [1, 2, 3, 4];
+
+var chol = Cholesky4.Factor(a);
+Span<double> x = stackalloc double[4];
+chol.Solve(b, x);
+
+Span<double> l = stackalloc double[16];
+chol.CopyLowerTo(l);
+Console.WriteLine("L =");
+Print(l, 4);
+Console.WriteLine($"x = [{Join(x)}]");
+
+Span<double> residual = stackalloc double[4];
+for (var i = 0; i < 4; i++)
+{
+    residual[i] = b[i];
+    for (var j = 0; j < 4; j++)
+    {
+        residual[i] -= a[i * 4 + j] * x[j];
+    }
+}
+
+Console.WriteLine($"b - Ax = [{Join(residual, "E2")}]");
+Console.WriteLine($"det A = {chol.Determinant():G6}, log det A = {chol.LogDeterminant():G6}");
+
+// A matrix that is not positive definite is reported, not silently factored.
+double[] indefinite = [1, 2, 0, 0, 2, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
+Console.WriteLine($"TryFactor(indefinite) = {Cholesky4.TryFactor(indefinite, out _)}");
+try
+{
+    Cholesky4.Factor(indefinite);
+}
+catch (FactorizationException e)
+{
+    Console.WriteLine($"Factor(indefinite) threw: {e.Message}");
+}
+
+// 2. A Kalman-style measurement update in information form, float, 6 states
+//    (3-D position and velocity): Λ' = Λ + Σ h hᵀ / r, one rank-1 Update per scalar measurement.
+Console.WriteLine();
+Console.WriteLine("== Kalman measurement update, 6x6 float Cholesky ==");
+const int n = 6;
+var prior = new float[n * n];
+for (var i = 0; i < n; i++)
+{
+    prior[i * n + i] = i < 3 ? 4f : 1f;     // position variance 4 m², velocity 1 (m/s)²
+}
+
+for (var i = 0; i < 3; i++)
+{
+    prior[i * n + i + 3] = prior[(i + 3) * n + i] = 0.5f;   // position–velocity correlation
+}
+
+var information = new float[n * n];
+Cholesky6f.Factor(prior).Inverse(information);          // Λ = P⁻¹
+var factor = Cholesky6f.Factor(information);
+
+const float measurementVariance = 0.25f;                // r: a GPS-like position fix, σ = 0.5 m
+Span<float> h = stackalloc float[n];
+for (var axis = 0; axis < 3; axis++)
+{
+    h.Clear();
+    h[axis] = 1f / MathF.Sqrt(measurementVariance);     // h / √r
+    factor.Update(h);                                   // O(n²) instead of refactoring
+}
+
+var posterior = new float[n * n];
+factor.Inverse(posterior);                              // P' = Λ'⁻¹
+Console.WriteLine("posterior covariance P' =");
+Print(posterior, n);
+
+// The textbook covariance form for one axis: P'_xx = P_xx − P_xx² / (P_xx + r).
+var expected = 4f - (4f * 4f / (4f + measurementVariance));
+Console.WriteLine($"P'[0,0] = {posterior[0]:G6} (covariance form: {expected:G6})");
+Console.WriteLine($"log det P' = {-factor.LogDeterminant():G6}");
+
+static string Join<T>(ReadOnlySpan<T> values, string format = "F8")
+    where T : IFormattable
+{
+    var parts = new string[values.Length];
+    for (var i = 0; i < values.Length; i++)
+    {
+        parts[i] = values[i].ToString(format, CultureInfo.InvariantCulture);
+    }
+
+    return string.Join(", ", parts);
+}
+
+static void Print<T>(ReadOnlySpan<T> m, int size)
+    where T : IFormattable
+{
+    for (var i = 0; i < size; i++)
+    {
+        Console.WriteLine("  [" + Join(m.Slice(i * size, size)) + "]");
+    }
+}
+
+/// <summary>Cholesky of a fixed 4×4 double matrix, generated at compile time.</summary>
+[Factorize(Kind.Cholesky, Size = 4)]
+internal partial struct Cholesky4;
+
+/// <summary>Cholesky of a fixed 6×6 float matrix, generated at compile time.</summary>
+[Factorize(Kind.Cholesky, Size = 6, Element = typeof(float))]
+internal partial struct Cholesky6f;
