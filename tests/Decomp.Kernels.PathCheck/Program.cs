@@ -1,0 +1,109 @@
+using System;
+using System.Runtime.Intrinsics;
+using System.Security.Cryptography;
+using Decomp;
+
+// Factors and solves fixed pseudo-random systems with kernels of several shapes and prints which SIMD
+// width the JIT enabled and a hash of every output bit. Run under DOTNET_EnableHWIntrinsic=0 /
+// DOTNET_EnableAVX2=0, the hashes must not change: every flavor gives the same results.
+var width = Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : Vector128.IsHardwareAccelerated ? 128 : 0;
+using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+Run<P3, double>(3, hash);
+Run<P8, double>(8, hash);
+Run<P13, double>(13, hash);
+Run<P16, double>(16, hash);
+Run<P21, double>(21, hash);
+Run<P32, double>(32, hash);
+Run<F5, float>(5, hash);
+Run<F8, float>(8, hash);
+Run<F16, float>(16, hash);
+Run<F23, float>(23, hash);
+Run<F32, float>(32, hash);
+Console.WriteLine($"width={width} hash={Convert.ToHexString(hash.GetHashAndReset())}");
+
+static void Run<TKernel, T>(int n, IncrementalHash hash)
+    where TKernel : struct, IKernel<TKernel, T>
+    where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+{
+    var random = new Random(n);
+    for (var trial = 0; trial < 20; trial++)
+    {
+        var b = new double[n * n];
+        for (var k = 0; k < b.Length; k++)
+        {
+            b[k] = (random.NextDouble() * 2) - 1;
+        }
+
+        var a = new T[n * n];
+        var rhs = new T[n];
+        for (var i = 0; i < n; i++)
+        {
+            rhs[i] = T.CreateChecked((random.NextDouble() * 2) - 1);
+            for (var j = 0; j < n; j++)
+            {
+                double s = i == j ? 0.5 : 0;
+                for (var k = 0; k < n; k++)
+                {
+                    s += b[i * n + k] * b[j * n + k];
+                }
+
+                a[i * n + j] = T.CreateChecked(s);
+            }
+        }
+
+        // Also a matrix that fails part-way, so the failing column is compared too.
+        if (trial == 19)
+        {
+            a[(n / 2) * n + (n / 2)] = T.CreateChecked(-1.0);
+        }
+
+        var work = (T[])a.Clone();
+        var ok = TKernel.FactorInPlace(work);
+        hash.AppendData(BitConverter.GetBytes(ok));
+        if (ok)
+        {
+            TKernel.SolveFactored(work, rhs);
+            var factor = TKernel.Factor(a);
+            var x = new T[n];
+            factor.Solve(rhs, x);
+            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes<T>(work));
+            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes<T>(rhs));
+            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes<T>(x));
+        }
+        else
+        {
+            try
+            {
+                TKernel.Factor(a);
+            }
+            catch (FactorizationException e)
+            {
+                hash.AppendData(BitConverter.GetBytes(e.Step));
+            }
+        }
+    }
+}
+
+internal interface IKernel<TSelf, T>
+    where TSelf : struct, IKernel<TSelf, T>
+{
+    static abstract TSelf Factor(ReadOnlySpan<T> a);
+
+    static abstract bool FactorInPlace(Span<T> a);
+
+    static abstract void SolveFactored(ReadOnlySpan<T> u, Span<T> b);
+
+    void Solve(ReadOnlySpan<T> b, Span<T> x);
+}
+
+[Factorize(Kind.Cholesky, Size = 3)] internal partial struct P3 : IKernel<P3, double>;
+[Factorize(Kind.Cholesky, Size = 8)] internal partial struct P8 : IKernel<P8, double>;
+[Factorize(Kind.Cholesky, Size = 13)] internal partial struct P13 : IKernel<P13, double>;
+[Factorize(Kind.Cholesky, Size = 16)] internal partial struct P16 : IKernel<P16, double>;
+[Factorize(Kind.Cholesky, Size = 21)] internal partial struct P21 : IKernel<P21, double>;
+[Factorize(Kind.Cholesky, Size = 32)] internal partial struct P32 : IKernel<P32, double>;
+[Factorize(Kind.Cholesky, Size = 5, Element = typeof(float))] internal partial struct F5 : IKernel<F5, float>;
+[Factorize(Kind.Cholesky, Size = 8, Element = typeof(float))] internal partial struct F8 : IKernel<F8, float>;
+[Factorize(Kind.Cholesky, Size = 16, Element = typeof(float))] internal partial struct F16 : IKernel<F16, float>;
+[Factorize(Kind.Cholesky, Size = 23, Element = typeof(float))] internal partial struct F23 : IKernel<F23, float>;
+[Factorize(Kind.Cholesky, Size = 32, Element = typeof(float))] internal partial struct F32 : IKernel<F32, float>;
