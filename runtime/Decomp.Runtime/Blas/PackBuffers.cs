@@ -5,19 +5,23 @@ using System.Runtime.InteropServices;
 namespace Decomp.Blas;
 
 /// <summary>
-/// Per-thread, 64-byte aligned, pinned scratch for the packed GEMM panels. Allocated on a thread's
+/// Per-thread, 64-byte aligned, pinned scratch for the packed GEMM panels and the LU panel. Allocated on a thread's
 /// first GEMM and reused afterwards, so steady-state calls allocate nothing.
 /// </summary>
 internal static unsafe class PackBuffers<T> where T : unmanaged
 {
     [ThreadStatic] private static T[]? packedA;
     [ThreadStatic] private static T[]? packedB;
+    [ThreadStatic] private static T[]? panel;
 
     /// <summary>Scratch for a packed block of A (at least <paramref name="elements"/> elements).</summary>
     public static T* A(int elements) => Aligned(ref packedA, elements);
 
     /// <summary>Scratch for a packed panel of B (at least <paramref name="elements"/> elements).</summary>
     public static T* B(int elements) => Aligned(ref packedB, elements);
+
+    /// <summary>Scratch for an LU panel (at least <paramref name="elements"/> elements).</summary>
+    public static T* Panel(int elements) => Aligned(ref panel, elements);
 
     private static T* Aligned(ref T[]? buffer, int elements)
     {

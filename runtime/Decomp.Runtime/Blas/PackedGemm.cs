@@ -1,5 +1,8 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Threading.Tasks;
 
 namespace Decomp.Blas;
@@ -17,11 +20,11 @@ internal static unsafe class PackedGemm
     /// <summary>Depth of a packed panel: a KC × NR sliver of B plus a sliver of A stay in the 48 KiB L1d.</summary>
     internal static int Kc<T>() where T : unmanaged => typeof(T) == typeof(double) ? 256 : 512;
 
-    /// <summary>Rows of a packed block of A; MC × KC sits in half of the 1 MiB L2.</summary>
-    internal static int Mc<T>() where T : unmanaged => 12 * (typeof(T) == typeof(double) ? 16 : 8);
+    /// <summary>Rows of a packed block of A (a multiple of MR); MC × KC (576 KiB) sits in the 1 MiB L2.</summary>
+    internal static int Mc<T>() where T : unmanaged => 288;
 
     /// <summary>Columns of a packed panel of B (KC × NC lives in L3).</summary>
-    internal static int Nc<T>() where T : unmanaged => typeof(T) == typeof(double) ? 2048 : 2048;
+    internal static int Nc<T>() where T : unmanaged => 2048;
 
     /// <summary>
     /// C[m × n] += alpha·A[m × k]·B[k × n] (C row-major with leading dimension ldc). When
@@ -110,6 +113,7 @@ internal static unsafe class PackedGemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Serial<T>(
         int m, int n, int k, T alpha,
         T* a, nint ars, nint acs, T* b, nint brs, nint bcs, T* c, nint ldc, bool lower, int shift)
@@ -118,7 +122,7 @@ internal static unsafe class PackedGemm
         int mr = GemmMicroKernel.Mr<T>(), nr = GemmMicroKernel.Nr<T>();
         int kcMax = Kc<T>(), mcMax = Mc<T>(), ncMax = Nc<T>();
         T* packedA = PackBuffers<T>.A(mcMax * kcMax);
-        T* packedB = PackBuffers<T>.B(kcMax * ncMax);
+        T* packedB = PackBuffers<T>.B((ncMax / nr + 1) * (int)SliverStrideB<T>(kcMax, nr));
         T* tile = stackalloc T[mr * nr];
 
         for (int jc = 0; jc < n; jc += ncMax)
@@ -150,13 +154,14 @@ internal static unsafe class PackedGemm
     }
 
     /// <summary>Runs the micro-kernel over an mc × nc block from packed A and B.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Macro<T>(int mc, int nc, int kc, T* packedA, T* packedB, T* c, nint ldc, bool lower, int shift, T* tile, int mr, int nr)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int jr = 0; jr < nc; jr += nr)
         {
             int ncols = Math.Min(nr, nc - jr);
-            T* bSliver = packedB + jr * kc;
+            T* bSliver = packedB + (jr / nr) * SliverStrideB<T>(kc, nr);
             for (int ir = 0; ir < mc; ir += mr)
             {
                 int nrows = Math.Min(mr, mc - ir);
@@ -193,7 +198,27 @@ internal static unsafe class PackedGemm
         }
     }
 
+    // Rows ahead that PackA prefetches.
+    private const int PrefetchRows = 2;
+
+    /// <summary>
+    /// Distance between packed B slivers: kc·NR plus one cache line, so the slivers written together
+    /// while B is walked row by row do not all map to one L1 set.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nint SliverStrideB<T>(int kc, int nr) where T : unmanaged => (nint)kc * nr + 64 / sizeof(T);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Prefetch<T>(T* address) where T : unmanaged
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(address);
+        }
+    }
+
     /// <summary>Packs alpha·A[mc × kc] into MR-row slivers, p-major within a sliver, zero-padding the last.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackA<T>(int mc, int kc, T alpha, T* a, nint ars, nint acs, T* packed, int mr)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -204,10 +229,21 @@ internal static unsafe class PackedGemm
             T* src = a + ir * ars;
             if (acs == 1)
             {
+                // Read each source row sequentially (prefetcher-friendly); the strided writes hit the
+                // L1-resident sliver.
+                int lineElements = 64 / sizeof(T);
                 for (int i = 0; i < rows; i++)
                 {
                     T* s = src + i * ars;
                     T* d = dst + i;
+
+                    // Source rows are far apart; fetch a few rows ahead so the copy is not latency-bound.
+                    T* ahead = s + PrefetchRows * ars;
+                    for (int p = 0; p < kc; p += lineElements)
+                    {
+                        Prefetch(ahead + p);
+                    }
+
                     for (int p = 0; p < kc; p++)
                     {
                         d[p * mr] = alpha * s[p];
@@ -216,6 +252,7 @@ internal static unsafe class PackedGemm
             }
             else
             {
+                // Transposed A: each p is a contiguous run of rows.
                 for (int p = 0; p < kc; p++)
                 {
                     T* s = src + p * acs;
@@ -238,31 +275,60 @@ internal static unsafe class PackedGemm
     }
 
     /// <summary>Packs B[kc × nc] into NR-column slivers, p-major within a sliver, zero-padding the last.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackB<T>(int kc, int nc, T* b, nint brs, nint bcs, T* packed, int nr)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        int full = nc / nr * nr;
+        if (bcs == 1)
+        {
+            // Walk B row by row (sequential reads), dealing each row's NR-wide pieces to the slivers.
+            for (int p = 0; p < kc; p++)
+            {
+                T* s = b + p * brs;
+                T* d = packed + p * nr;
+                nint stride = SliverStrideB<T>(kc, nr);
+                int jr = 0;
+                if (Vector512.IsHardwareAccelerated && nr == 2 * Vector512<T>.Count)
+                {
+                    int w = Vector512<T>.Count;
+                    for (; jr < full; jr += nr)
+                    {
+                        T* dj = d + (jr / nr) * stride;
+                        Vector512.Store(Vector512.Load(s + jr), dj);
+                        Vector512.Store(Vector512.Load(s + jr + w), dj + w);
+                    }
+                }
+
+                for (; jr < full; jr += nr)
+                {
+                    new ReadOnlySpan<T>(s + jr, nr).CopyTo(new Span<T>(d + (jr / nr) * stride, nr));
+                }
+
+                if (full < nc)
+                {
+                    T* dj = d + (full / nr) * stride;
+                    int cols = nc - full;
+                    new ReadOnlySpan<T>(s + full, cols).CopyTo(new Span<T>(dj, cols));
+                    new Span<T>(dj + cols, nr - cols).Clear();
+                }
+            }
+
+            return;
+        }
+
+        // Transposed B: each column j of the view is a contiguous run over p.
         for (int jr = 0; jr < nc; jr += nr)
         {
             int cols = Math.Min(nr, nc - jr);
-            T* dst = packed + jr * kc;
-            T* src = b + jr * bcs;
-            if (bcs == 1)
+            T* dst = packed + (jr / nr) * SliverStrideB<T>(kc, nr);
+            for (int j = 0; j < cols; j++)
             {
+                T* s = b + (jr + j) * bcs;
+                T* d = dst + j;
                 for (int p = 0; p < kc; p++)
                 {
-                    new ReadOnlySpan<T>(src + p * brs, cols).CopyTo(new Span<T>(dst + p * nr, cols));
-                }
-            }
-            else
-            {
-                for (int j = 0; j < cols; j++)
-                {
-                    T* s = src + j * bcs;
-                    T* d = dst + j;
-                    for (int p = 0; p < kc; p++)
-                    {
-                        d[p * nr] = s[p * brs];
-                    }
+                    d[p * nr] = s[p * brs];
                 }
             }
 

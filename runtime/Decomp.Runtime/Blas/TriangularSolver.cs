@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Decomp.Blas;
@@ -67,6 +68,7 @@ internal static unsafe class TriangularSolver
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Leaf<T>(bool lower, bool unit, int m, int n, T* t, nint trs, nint tcs, T* b, nint brs, nint bcs)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -102,6 +104,7 @@ internal static unsafe class TriangularSolver
     }
 
     /// <summary>Forward or back substitution on contiguous rows x[i·ldx + 0..n).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SolveRows<T>(bool lower, bool unit, int m, int n, T* t, nint trs, nint tcs, T* x, nint ldx)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -171,6 +174,7 @@ internal static unsafe class TriangularSolver
     }
 
     /// <summary>Solves T·x = b for one vector in place (O(m²), no packing).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Vector<T>(bool lower, bool unit, int m, T* t, nint trs, nint tcs, T* x)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

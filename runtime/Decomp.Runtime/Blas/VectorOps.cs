@@ -15,6 +15,7 @@ internal static unsafe class VectorOps
             : Vector512.FusedMultiplyAdd(x.AsSingle(), y.AsSingle(), z.AsSingle()).As<float, T>();
 
     /// <summary>Σ x[i]·y[i] for i &lt; n.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T Dot<T>(T* x, T* y, int n) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int i = 0;
@@ -46,6 +47,7 @@ internal static unsafe class VectorOps
     }
 
     /// <summary>y[i] += alpha·x[i] for i &lt; n.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Axpy<T>(T alpha, T* x, T* y, int n) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int i = 0;
@@ -66,6 +68,7 @@ internal static unsafe class VectorOps
     }
 
     /// <summary>Exchanges x[0..n) and y[0..n).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Swap<T>(T* x, T* y, int n) where T : unmanaged
     {
         int i = 0;

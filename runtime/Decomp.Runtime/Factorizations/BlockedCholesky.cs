@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Decomp.Blas;
 
 namespace Decomp.Factorizations;
@@ -72,6 +73,7 @@ internal static unsafe class BlockedCholesky
     }
 
     /// <summary>Left-looking (Crout) Cholesky: each entry is one contiguous dot product of two rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Unblocked<T>(T* a, int n, nint lda) where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int j = 0; j < n; j++)

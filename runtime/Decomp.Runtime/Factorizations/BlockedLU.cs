@@ -1,5 +1,7 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Decomp.Blas;
 
 namespace Decomp.Factorizations;
@@ -13,11 +15,12 @@ namespace Decomp.Factorizations;
 /// </summary>
 internal static unsafe class BlockedLU
 {
-    /// <summary>Columns per panel.</summary>
-    public const int BlockSize = 128;
+    /// <summary>Columns per panel: the GEMM depth of each trailing update.</summary>
+    public const int BlockSize = 256;
 
-    // Panels at most this wide use the unblocked right-looking loop.
-    private const int UnblockedWidth = 8;
+    /// <summary>Panels at most this wide use the unblocked loop: two vectors (16 doubles, 32 floats).</summary>
+    private static int UnblockedWidth<T>() where T : unmanaged
+        => Vector512.IsHardwareAccelerated ? 2 * Vector512<T>.Count : 8;
 
     /// <summary>
     /// Factors in place; pivots[i] is the row exchanged with row i at step i. Returns -1, or the first
@@ -26,14 +29,39 @@ internal static unsafe class BlockedLU
     public static int Factor<T>(T* a, int n, nint lda, int* pivots) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int info = -1;
+        int width = Math.Min(BlockSize, n);
+
+        // One cache line of padding per row keeps the buffer's rows out of each other's cache sets.
+        int ldp = width + 64 / sizeof(T);
+        T* panel = PackBuffers<T>.Panel(n * ldp);
         for (int j = 0; j < n; j += BlockSize)
         {
             int jb = Math.Min(BlockSize, n - j);
-            Panel(a, n, lda, j, jb, pivots, ref info);
+            int rows = n - j;
+            T* a11 = a + j * lda + j;
+            Copy(a11, lda, panel, ldp, rows, jb);
+            int panelInfo = -1;
+            Panel(panel, rows, ldp, jb, 0, jb, pivots + j, ref panelInfo);
+            Copy(panel, ldp, a11, lda, rows, jb);
+            if (info < 0 && panelInfo >= 0)
+            {
+                info = j + panelInfo;
+            }
+
+            // The panel exchanged rows only inside itself: apply the exchanges left and right of it.
+            for (int c = j; c < j + jb; c++)
+            {
+                int p = pivots[c] += j;
+                if (p != c)
+                {
+                    VectorOps.Swap(a + c * lda, a + p * lda, j);
+                    VectorOps.Swap(a + c * lda + j + jb, a + p * lda + j + jb, n - j - jb);
+                }
+            }
+
             int rest = n - j - jb;
             if (rest > 0)
             {
-                T* a11 = a + j * lda + j;
                 TriangularSolver.Left(lower: true, unit: true, jb, rest, a11, lda, 1, a11 + jb, lda, 1);
                 PackedGemm.Run(rest, rest, jb, -T.One, a11 + jb * lda, lda, 1, a11 + jb, lda, 1, a11 + jb * lda + jb, lda);
             }
@@ -42,26 +70,150 @@ internal static unsafe class BlockedLU
         return info;
     }
 
-    /// <summary>Factors columns [j, j + w) of rows [j, n), exchanging whole rows.</summary>
-    private static void Panel<T>(T* a, int n, nint lda, int j, int w, int* pivots, ref int info)
+    private static void Copy<T>(T* source, nint sourceStride, T* destination, nint destinationStride, int rows, int columns)
+        where T : unmanaged
+    {
+        for (int i = 0; i < rows; i++)
+        {
+            new ReadOnlySpan<T>(source + i * sourceStride, columns).CopyTo(new Span<T>(destination + i * destinationStride, columns));
+        }
+    }
+
+    /// <summary>Factors columns [j, j + w) of rows [j, n) of an n-row panel, exchanging whole panel rows (rowLength long).</summary>
+    private static void Panel<T>(T* a, int n, nint lda, int rowLength, int j, int w, int* pivots, ref int info)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (w <= UnblockedWidth)
+        if (w <= UnblockedWidth<T>())
         {
-            Unblocked(a, n, lda, j, w, pivots, ref info);
+            if (Vector512.IsHardwareAccelerated && j + 2 * Vector512<T>.Count <= lda)
+            {
+                UnblockedVector(a, n, lda, rowLength, j, w, pivots, ref info);
+            }
+            else
+            {
+                Unblocked(a, n, lda, rowLength, j, w, pivots, ref info);
+            }
+
             return;
         }
 
         int w1 = w / 2;
         int w2 = w - w1;
-        Panel(a, n, lda, j, w1, pivots, ref info);
+        Panel(a, n, lda, rowLength, j, w1, pivots, ref info);
         T* a11 = a + j * lda + j;
         TriangularSolver.Left(lower: true, unit: true, w1, w2, a11, lda, 1, a11 + w1, lda, 1);
         PackedGemm.Run(n - j - w1, w2, w1, -T.One, a11 + w1 * lda, lda, 1, a11 + w1, lda, 1, a11 + w1 * lda + w1, lda);
-        Panel(a, n, lda, j + w1, w2, pivots, ref info);
+        Panel(a, n, lda, rowLength, j + w1, w2, pivots, ref info);
     }
 
-    private static void Unblocked<T>(T* a, int n, nint lda, int j, int w, int* pivots, ref int info)
+    /// <summary>
+    /// The unblocked loop on a panel of at most two vectors' width (the row segment a[i, j .. j + 2W)
+    /// must lie inside the row): each row update is two full-width FMAs against the pivot row with
+    /// its finished entries masked to zero, and the next column's pivot search rides along.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void UnblockedVector<T>(T* a, int n, nint lda, int rowLength, int j, int w, int* pivots, ref int info)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int width = Vector512<T>.Count;
+        int end = j + w;
+        Vector512<T> index0 = Vector512<T>.Indices;
+        Vector512<T> index1 = index0 + Vector512.Create(T.CreateTruncating(width));
+        Vector512<T> limit = Vector512.Create(T.CreateTruncating(w));
+        int p = Search(a, n, lda, j, j, out T best);
+        for (int c = j; c < end; c++)
+        {
+            pivots[c] = p;
+            int local = c - j;
+            if (best == T.Zero)
+            {
+                if (info < 0)
+                {
+                    info = c;
+                }
+
+                if (c + 1 < end)
+                {
+                    p = Search(a, n, lda, c + 1, c + 1, out best);
+                }
+
+                continue;
+            }
+
+            T* rowC = a + c * lda;
+            if (p != c)
+            {
+                VectorOps.Swap(rowC, a + p * lda, rowLength);
+            }
+
+            T pivot = rowC[c];
+            bool useReciprocal = T.Abs(pivot) >= SmallestNormal<T>();
+            T reciprocal = T.One / pivot;
+
+            // The pivot row's entries right of column c inside the panel; zero elsewhere, so the
+            // update leaves columns ≤ c and columns outside the panel bit-for-bit unchanged.
+            Vector512<T> after = Vector512.Create(T.CreateTruncating(local));
+            Vector512<T> u0 = Vector512.ConditionalSelect(
+                Vector512.GreaterThan(index0, after) & Vector512.LessThan(index0, limit), Vector512.Load(rowC + j), Vector512<T>.Zero);
+            Vector512<T> u1 = Vector512.ConditionalSelect(
+                Vector512.GreaterThan(index1, after) & Vector512.LessThan(index1, limit), Vector512.Load(rowC + j + width), Vector512<T>.Zero);
+
+            bool searchNext = c + 1 < end;
+            int nextP = c + 1;
+            T nextBest = -T.One;
+            T uNext = searchNext ? rowC[c + 1] : T.Zero;
+            for (int i = c + 1; i < n; i++)
+            {
+                // Every scalar is read before the vector stores: reloading from a just-stored vector stalls.
+                T* segment = a + i * lda + j;
+                T l = useReciprocal ? segment[local] * reciprocal : segment[local] / pivot;
+                T next = searchNext ? segment[local + 1] : T.Zero;
+                Vector512<T> minusL = Vector512.Create(-l);
+                Vector512.Store(VectorOps.Fma(minusL, u0, Vector512.Load(segment)), segment);
+                Vector512.Store(VectorOps.Fma(minusL, u1, Vector512.Load(segment + width)), segment + width);
+                segment[local] = l;
+
+                // The same fused operation as the vector lane, so the search sees the stored value.
+                T v = T.Abs(T.FusedMultiplyAdd(-l, uNext, next));
+                if (v > nextBest)
+                {
+                    nextBest = v;
+                    nextP = i;
+                }
+            }
+
+            if (searchNext)
+            {
+                p = nextP;
+                best = T.Max(nextBest, T.Zero);
+            }
+        }
+    }
+
+    /// <summary>The first row r ≥ from with the largest |a[r, column]| (as idamax).</summary>
+    private static int Search<T>(T* a, int n, nint lda, int from, int column, out T best)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int p = from;
+        best = T.Abs(a[from * lda + column]);
+        for (int i = from + 1; i < n; i++)
+        {
+            T v = T.Abs(a[i * lda + column]);
+            if (v > best)
+            {
+                best = v;
+                p = i;
+            }
+        }
+
+        return p;
+    }
+
+    private static T SmallestNormal<T>() where T : unmanaged, IFloatingPointIeee754<T>
+        => typeof(T) == typeof(double) ? T.CreateTruncating(2.2250738585072014E-308) : T.CreateTruncating(1.17549435E-38f);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Unblocked<T>(T* a, int n, nint lda, int rowLength, int j, int w, int* pivots, ref int info)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int end = j + w;
@@ -95,14 +247,13 @@ internal static unsafe class BlockedLU
 
             if (p != c)
             {
-                VectorOps.Swap(rowC, a + p * lda, n);
+                VectorOps.Swap(rowC, a + p * lda, rowLength);
             }
 
             // Multiply by the reciprocal (one division per column) unless the pivot is subnormal,
             // where 1/pivot could overflow (dgetf2's sfmin test).
             T pivot = rowC[c];
-            T smallestNormal = typeof(T) == typeof(double) ? T.CreateTruncating(2.2250738585072014E-308) : T.CreateTruncating(1.17549435E-38f);
-            bool useReciprocal = T.Abs(pivot) >= smallestNormal;
+            bool useReciprocal = T.Abs(pivot) >= SmallestNormal<T>();
             T reciprocal = T.One / pivot;
             int width = end - c - 1;
             for (int i = c + 1; i < n; i++)
