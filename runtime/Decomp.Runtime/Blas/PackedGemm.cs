@@ -17,6 +17,9 @@ internal static unsafe class PackedGemm
     // Below this many multiply-adds a call stays on the calling thread (Parallel.For costs ~10 µs).
     private const long ParallelThreshold = 1L << 21;
 
+    // Narrowest column or row chunk a parallel GEMM hands to one task.
+    private const int MinimumChunk = 128;
+
     /// <summary>Depth of a packed panel: a KC × NR sliver of B plus a sliver of A stay in the 48 KiB L1d.</summary>
     internal static int Kc<T>() where T : unmanaged => typeof(T) == typeof(double) ? 256 : 512;
 
@@ -67,9 +70,11 @@ internal static unsafe class PackedGemm
         int extent = byColumns ? n : m;
         int unit = byColumns ? GemmMicroKernel.Nr<T>() : GemmMicroKernel.Mr<T>();
 
-        // A triangle is uneven work: more, smaller chunks let the pool balance it.
-        int wanted = lower ? 4 * threads : threads;
-        int chunk = ((extent + wanted - 1) / wanted + unit - 1) / unit * unit;
+        // Several chunks per thread let the pool balance uneven work (a triangle, or a thread busy
+        // with a lookahead panel); each chunk repacks A, so keep them at least MinimumChunk wide.
+        int wanted = 4 * threads;
+        int chunk = Math.Max(MinimumChunk, (extent + wanted - 1) / wanted);
+        chunk = (chunk + unit - 1) / unit * unit;
         int count = (extent + chunk - 1) / chunk;
         if (count < 2)
         {

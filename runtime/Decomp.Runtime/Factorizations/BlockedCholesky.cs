@@ -20,26 +20,85 @@ internal static unsafe class BlockedCholesky
     private const int UnblockedSize = 16;
 
     /// <summary>Factors in place; returns -1, or the zero-based column where A is not positive definite.</summary>
+    /// <remarks>
+    /// Lookahead: after panel j, the SYRK first updates only block column j + 1, so panel j + 1
+    /// (diagonal block and TRSM below it) can be factored while the rest of the SYRK runs. The two
+    /// touch disjoint columns and run in this same order on one thread, so results do not depend on
+    /// the thread count.
+    /// </remarks>
     public static int Factor<T>(T* a, int n, nint lda) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        for (int j = 0; j < n; j += BlockSize)
+        int info = FactorPanel(a, n, lda, 0, Math.Min(BlockSize, n));
+        if (info >= 0)
         {
-            int jb = Math.Min(BlockSize, n - j);
-            T* a11 = a + j * lda + j;
-            int info = Recursive(a11, jb, lda);
-            if (info >= 0)
-            {
-                return j + info;
-            }
-
-            int m2 = n - j - jb;
-            if (m2 > 0)
-            {
-                UpdateBelow(a11, jb, m2, lda);
-            }
+            return info;
         }
 
-        return -1;
+        for (int j = 0; ; )
+        {
+            int jb = Math.Min(BlockSize, n - j);
+            int next = j + jb;
+            if (next >= n)
+            {
+                return -1;
+            }
+
+            int jb2 = Math.Min(BlockSize, n - next);
+            int rest = n - next - jb2;
+            T* l21 = a + next * lda + j;
+
+            // Block column next: rows next..n, lower part of its diagonal block.
+            PackedGemm.Run(n - next, jb2, jb, -T.One, l21, lda, 1, l21, 1, lda, a + next * lda + next, lda, lower: true, shift: 0);
+            if (Lookahead.Worthwhile(n - next, rest, jb))
+            {
+                info = FactorPanelBesideSyrk(a, n, lda, j, jb, next, jb2, rest);
+            }
+            else
+            {
+                info = FactorPanel(a, n, lda, next, jb2);
+                SyrkRest(a, n, lda, j, jb, next + jb2, rest);
+            }
+
+            if (info >= 0)
+            {
+                return next + info;
+            }
+
+            j = next;
+        }
+    }
+
+    /// <summary>Runs panel <paramref name="next"/> and the rest of step j's SYRK on two threads.</summary>
+    /// <remarks>A method of its own so the closure is allocated only on this path.</remarks>
+    private static int FactorPanelBesideSyrk<T>(T* a, int n, nint lda, int j, int jb, int next, int jb2, int rest)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        nint address = (nint)a;
+        int panelInfo = -1;
+        System.Threading.Tasks.Parallel.Invoke(
+            () => panelInfo = FactorPanel((T*)address, n, lda, next, jb2),
+            () => SyrkRest((T*)address, n, lda, j, jb, next + jb2, rest));
+        return panelInfo;
+    }
+
+    /// <summary>Factors the diagonal block at (j, j) and solves for the panel below it.</summary>
+    private static int FactorPanel<T>(T* a, int n, nint lda, int j, int jb) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T* a11 = a + j * lda + j;
+        int info = Recursive(a11, jb, lda);
+        if (info < 0 && n - j - jb > 0)
+        {
+            TriangularSolver.Left(lower: true, unit: false, jb, n - j - jb, a11, lda, 1, a11 + jb * lda, 1, lda);
+        }
+
+        return info;
+    }
+
+    /// <summary>Lower triangle of A[start.., start..] −= L[start.., j..j+jb]·L[start.., j..j+jb]ᵀ.</summary>
+    private static void SyrkRest<T>(T* a, int n, nint lda, int j, int jb, int start, int rest) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T* l = a + start * lda + j;
+        PackedGemm.Run(rest, rest, jb, -T.One, l, lda, 1, l, 1, lda, a + start * lda + start, lda, lower: true, shift: 0);
     }
 
     /// <summary>With L11 (n1 × n1) at a11: A21 ← A21·L11⁻ᵀ, then the lower triangle of A22 −= A21·A21ᵀ.</summary>

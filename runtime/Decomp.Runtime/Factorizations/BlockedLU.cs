@@ -26,48 +26,126 @@ internal static unsafe class BlockedLU
     /// Factors in place; pivots[i] is the row exchanged with row i at step i. Returns -1, or the first
     /// column whose pivot is exactly zero (the factorization still completes, as dgetrf's info &gt; 0).
     /// </summary>
+    /// <remarks>
+    /// Lookahead: after panel j, only block column j + 1 is updated first, so panel j + 1 can be
+    /// factored (in its own buffer) while the rest of the trailing matrix is updated; its row
+    /// exchanges are applied afterwards. Same order on one thread, so results do not depend on the
+    /// thread count.
+    /// </remarks>
     public static int Factor<T>(T* a, int n, nint lda, int* pivots) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int info = -1;
-        int width = Math.Min(BlockSize, n);
+        if (n == 0)
+        {
+            return info;
+        }
 
-        // One cache line of padding per row keeps the buffer's rows out of each other's cache sets.
-        int ldp = width + 64 / sizeof(T);
-        T* panel = PackBuffers<T>.Panel(n * ldp);
-        for (int j = 0; j < n; j += BlockSize)
+        int jb0 = Math.Min(BlockSize, n);
+        Record(ref info, 0, FactorPanel(a, n, lda, 0, jb0, pivots));
+        ApplyExchanges(a, n, lda, 0, jb0, pivots);
+        for (int j = 0; ; )
         {
             int jb = Math.Min(BlockSize, n - j);
-            int rows = n - j;
-            T* a11 = a + j * lda + j;
-            Copy(a11, lda, panel, ldp, rows, jb);
-            int panelInfo = -1;
-            Panel(panel, rows, ldp, jb, 0, jb, pivots + j, ref panelInfo);
-            Copy(panel, ldp, a11, lda, rows, jb);
-            if (info < 0 && panelInfo >= 0)
+            int next = j + jb;
+            if (next >= n)
             {
-                info = j + panelInfo;
+                return info;
             }
 
-            // The panel exchanged rows only inside itself: apply the exchanges left and right of it.
-            for (int c = j; c < j + jb; c++)
+            int jb2 = Math.Min(BlockSize, n - next);
+            int rest = n - next - jb2;
+            UpdateColumns(a, n, lda, j, jb, next, jb2);
+            int panelInfo;
+            if (Lookahead.Worthwhile(n - next, rest, jb))
             {
-                int p = pivots[c] += j;
-                if (p != c)
-                {
-                    VectorOps.Swap(a + c * lda, a + p * lda, j);
-                    VectorOps.Swap(a + c * lda + j + jb, a + p * lda + j + jb, n - j - jb);
-                }
+                panelInfo = FactorPanelBesideUpdate(a, n, lda, j, jb, next, jb2, rest, pivots);
+            }
+            else
+            {
+                panelInfo = FactorPanel(a, n, lda, next, jb2, pivots);
+                UpdateColumns(a, n, lda, j, jb, next + jb2, rest);
             }
 
-            int rest = n - j - jb;
-            if (rest > 0)
-            {
-                TriangularSolver.Left(lower: true, unit: true, jb, rest, a11, lda, 1, a11 + jb, lda, 1);
-                PackedGemm.Run(rest, rest, jb, -T.One, a11 + jb * lda, lda, 1, a11 + jb, lda, 1, a11 + jb * lda + jb, lda);
-            }
+            Record(ref info, next, panelInfo);
+            ApplyExchanges(a, n, lda, next, jb2, pivots);
+            j = next;
+        }
+    }
+
+    /// <summary>Runs panel <paramref name="next"/> and the rest of step j's update on two threads.</summary>
+    /// <remarks>A method of its own so the closure is allocated only on this path.</remarks>
+    private static int FactorPanelBesideUpdate<T>(T* a, int n, nint lda, int j, int jb, int next, int jb2, int rest, int* pivots)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        nint address = (nint)a, pivotAddress = (nint)pivots;
+        int result = -1;
+        System.Threading.Tasks.Parallel.Invoke(
+            () => result = FactorPanel((T*)address, n, lda, next, jb2, (int*)pivotAddress),
+            () => UpdateColumns((T*)address, n, lda, j, jb, next + jb2, rest));
+        return result;
+    }
+
+    private static void Record(ref int info, int offset, int panelInfo)
+    {
+        if (info < 0 && panelInfo >= 0)
+        {
+            info = offset + panelInfo;
+        }
+    }
+
+    /// <summary>
+    /// Applies step j's factors to columns [c, c + width) below row j: U12 = L11⁻¹A12, then A22 −= L21·U12.
+    /// </summary>
+    private static void UpdateColumns<T>(T* a, int n, nint lda, int j, int jb, int c, int width)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (width <= 0)
+        {
+            return;
+        }
+
+        T* a11 = a + j * lda + j;
+        T* a12 = a + j * lda + c;
+        TriangularSolver.Left(lower: true, unit: true, jb, width, a11, lda, 1, a12, lda, 1);
+        PackedGemm.Run(n - j - jb, width, jb, -T.One, a11 + jb * lda, lda, 1, a12, lda, 1, a12 + jb * lda, lda);
+    }
+
+    /// <summary>
+    /// Factors the panel of columns [j, j + jb), rows [j, n) in a contiguous per-thread buffer whose
+    /// padded stride keeps rows out of each other's cache sets (a power-of-two lda otherwise maps every
+    /// row of the panel to a few sets). pivots[j..j+jb) receive global row numbers; the exchanges are
+    /// applied inside the panel only.
+    /// </summary>
+    private static int FactorPanel<T>(T* a, int n, nint lda, int j, int jb, int* pivots) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int rows = n - j;
+        int ldp = jb + 64 / sizeof(T);
+        T* panel = PackBuffers<T>.Panel(rows * ldp);
+        T* a11 = a + j * lda + j;
+        Copy(a11, lda, panel, ldp, rows, jb);
+        int info = -1;
+        Panel(panel, rows, ldp, jb, 0, jb, pivots + j, ref info);
+        Copy(panel, ldp, a11, lda, rows, jb);
+        for (int c = j; c < j + jb; c++)
+        {
+            pivots[c] += j;
         }
 
         return info;
+    }
+
+    /// <summary>Applies the panel's row exchanges to the columns left and right of it.</summary>
+    private static void ApplyExchanges<T>(T* a, int n, nint lda, int j, int jb, int* pivots) where T : unmanaged
+    {
+        for (int c = j; c < j + jb; c++)
+        {
+            int p = pivots[c];
+            if (p != c)
+            {
+                VectorOps.Swap(a + c * lda, a + p * lda, j);
+                VectorOps.Swap(a + c * lda + j + jb, a + p * lda + j + jb, n - j - jb);
+            }
+        }
     }
 
     private static void Copy<T>(T* source, nint sourceStride, T* destination, nint destinationStride, int rows, int columns)
