@@ -20,7 +20,7 @@ internal static unsafe class PackedGemm
     // Narrowest column or row chunk a parallel GEMM hands to one task.
     private const int MinimumChunk = 128;
 
-    /// <summary>Depth of a packed panel: a KC × NR sliver of B plus a sliver of A stay in the 48 KiB L1d.</summary>
+    /// <summary>Depth of a packed panel: the KC × NR sliver of B (32 KiB) stays in the 48 KiB L1d while A slivers stream from L2.</summary>
     internal static int Kc<T>() where T : unmanaged => typeof(T) == typeof(double) ? 256 : 512;
 
     /// <summary>Rows of a packed block of A (a multiple of MR); MC × KC (576 KiB) sits in the 1 MiB L2.</summary>
