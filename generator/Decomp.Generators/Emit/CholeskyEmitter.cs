@@ -566,11 +566,19 @@ internal sealed class CholeskyEmitter
 
             finiteSums.EmitCheck();
 
+            // Vector flavors take the square roots √q_j a register of columns at a time, off the pivot chain:
+            // the divider runs one root or one division at a time, and the roots would otherwise halve its
+            // throughput. Each group of columns keeps its rows in registers until its roots are known.
+            var rootFlavor = VectorFlavor.V128;
+            var roots = f.IsScalar ? null : new RowPlan(_n, rootFlavor.Lanes(_t));
+            var scaledThrough = -1;
             for (var j = 0; j < _n; j++)
             {
                 var cj = plan.ChunkOf(j);
                 _w.WriteLine();
-                _w.WriteLine($"// Column {j}: pivot d{j}, q{j} = 1/d{j}; row i > {j} gains (-q{j}·u_{j}i)·row {j}; row {j} is then scaled by √q{j}.");
+                _w.WriteLine(f.IsScalar
+                    ? $"// Column {j}: pivot d{j}, q{j} = 1/d{j}; row i > {j} gains (-q{j}·u_{j}i)·row {j}; row {j} is then scaled by √q{j}."
+                    : $"// Column {j}: pivot d{j}, q{j} = 1/d{j}; row i > {j} gains (-q{j}·u_{j}i)·row {j}.");
                 if (j == 0 || f.IsScalar)
                 {
                     _w.WriteLine($"var d{j} = {f.Lane(V(j, cj), j - plan.Offsets[cj])};");
@@ -583,8 +591,12 @@ internal sealed class CholeskyEmitter
 
                 _w.WriteLine();
                 _w.WriteLine($"var q{j} = {Lit(1)} / d{j};");
-                _w.WriteLine($"var s{j} = {_t.Sqrt($"q{j}")};");
-                _w.WriteLine(VectorFlavor.Scalar.Store($"s{j}", "inverseDiagonal", j));
+                if (f.IsScalar)
+                {
+                    _w.WriteLine($"var s{j} = {_t.Sqrt($"q{j}")};");
+                    _w.WriteLine(f.Store($"s{j}", "inverseDiagonal", j));
+                }
+
                 if (j < _n - 1)
                 {
                     if (f.IsScalar)
@@ -626,12 +638,49 @@ internal sealed class CholeskyEmitter
                     }
                 }
 
-                // Row j is final: store it now and free its registers (what lies below the diagonal is never read).
-                var scale = f.Broadcast($"s{j}");
-                for (var c = plan.FirstChunkFrom(j); c < plan.Count; c++)
+                if (f.IsScalar)
                 {
-                    _w.WriteLine(f.Store($"{V(j, c)} * {scale}", "u", (j * _n) + plan.Offsets[c]));
+                    // Row j is final: store it now and free its registers (what lies below the diagonal is never read).
+                    for (var c = plan.FirstChunkFrom(j); c < plan.Count; c++)
+                    {
+                        _w.WriteLine(f.Store($"{V(j, c)} * s{j}", "u", (j * _n) + plan.Offsets[c]));
+                    }
+
+                    continue;
                 }
+
+                var g = roots!.ChunkOf(j);
+                if (roots.End(g) != j)
+                {
+                    continue;
+                }
+
+                // Columns of group g are final: one square root for all of them, then their rows are scaled and
+                // stored (what lies below the diagonal is never read). The last group may overlap the one before;
+                // its shared lanes recompute identical roots.
+                var first0 = roots.Offsets[g];
+                var sv = roots.Count == 1 ? "s" : $"s{first0}_{j}";
+                _w.WriteLine();
+                _w.WriteLine($"// Rows {scaledThrough + 1}..{j} are final: u_i = √q_i · row i.");
+                _w.WriteLine($"var {sv} = {rootFlavor.Sqrt(_t, rootFlavor.Create(Enumerable.Range(first0, roots.Lanes).Select(k => $"q{k}")))};");
+                _w.WriteLine(rootFlavor.Store(sv, "inverseDiagonal", first0));
+                for (var i = scaledThrough + 1; i <= j; i++)
+                {
+                    var scale = f.Broadcast($"Unsafe.Add(ref inverseDiagonal, {i})");
+                    var first = plan.FirstChunkFrom(i);
+                    if (plan.Count - first > 1)
+                    {
+                        _w.WriteLine($"var t{i} = {scale};");
+                        scale = $"t{i}";
+                    }
+
+                    for (var c = first; c < plan.Count; c++)
+                    {
+                        _w.WriteLine(f.Store($"{V(i, c)} * {scale}", "u", (i * _n) + plan.Offsets[c]));
+                    }
+                }
+
+                scaledThrough = j;
             }
 
             _w.WriteLine();
@@ -684,7 +733,7 @@ internal sealed class CholeskyEmitter
 
                 _w.WriteLine();
                 _w.WriteLine($"var q = {Lit(1)} / d;");
-                _w.WriteLine($"var s = {_t.Sqrt("q")};");
+                _w.WriteLine($"var s = {f.ScalarSqrt(_t, "q")};");
                 _w.WriteLine("Unsafe.Add(ref inverseDiagonal, j) = s;");
                 if (f.IsScalar)
                 {

@@ -55,6 +55,13 @@ internal sealed class VectorFlavor
             ? $"Unsafe.Add(ref {reference}, {offset}) = {value};"
             : $"{Operand(value)}.StoreUnsafe(ref {reference}, (nuint)({offset}));";
 
+    /// <summary>A vector of the given lanes, lowest first (a scalar flavor takes exactly one).</summary>
+    public string Create(System.Collections.Generic.IEnumerable<string> lanes)
+        => IsScalar ? lanes.Single() : $"{StaticName}.Create({string.Join(", ", lanes)})";
+
+    /// <summary>√x lane by lane.</summary>
+    public string Sqrt(Numeric t, string x) => IsScalar ? t.Sqrt(x) : $"{StaticName}.Sqrt({x})";
+
     public string Broadcast(string scalar) => IsScalar ? scalar : $"{StaticName}.Create({scalar})";
 
     /// <summary>All lanes set to lane <paramref name="lane"/> of <paramref name="vector"/> (one permute).</summary>
@@ -65,6 +72,13 @@ internal sealed class VectorFlavor
 
     public string Fma(Numeric t, string a, string b, string c)
         => IsScalar ? t.Fma(a, b, c) : $"{StaticName}.FusedMultiplyAdd({a}, {b}, {c})";
+
+    /// <summary>
+    /// √x of a scalar. Vector flavors take the square root as a one-lane vector: the scalar
+    /// <c>vsqrtsd</c> merges into a stale register, which chains every column's square root to the last.
+    /// </summary>
+    public string ScalarSqrt(Numeric t, string x)
+        => IsScalar ? t.Sqrt(x) : $"Vector128.Sqrt(Vector128.CreateScalarUnsafe({x})).ToScalar()";
 
     public string Zero(Numeric t) => IsScalar ? t.Literal(0) : $"{Type(t)}.Zero";
 
