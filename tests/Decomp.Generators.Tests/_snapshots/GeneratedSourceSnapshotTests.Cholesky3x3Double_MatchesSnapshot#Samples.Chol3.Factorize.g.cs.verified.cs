@@ -448,7 +448,7 @@ namespace Samples
                 return InputNotFinite;
             }
 
-            // Column 0: pivot d0, q0 = 1/d0; row i > 0 gains (-q0·u_0i)·row 0; row 0 is then scaled by √q0.
+            // Column 0: pivot d0, q0 = 1/d0; row i > 0 gains (-q0·u_0i)·row 0.
             var d0 = r0_0.ToScalar();
             if (!(d0 > 0.0))
             {
@@ -456,8 +456,6 @@ namespace Samples
             }
 
             var q0 = 1.0 / d0;
-            var s0 = double.Sqrt(q0);
-            Unsafe.Add(ref inverseDiagonal, 0) = s0;
             var e0 = r0_0.GetElement(1);
             var d1 = double.FusedMultiplyAdd(e0 * -q0, e0, r1_0.GetElement(1));
             var m0_0 = r0_0 * Vector128.Create(-q0);
@@ -466,35 +464,41 @@ namespace Samples
             r1_0 = Vector128.FusedMultiplyAdd(b0_1, r0_0, r1_0);
             r1_1 = Vector128.FusedMultiplyAdd(b0_1, r0_1, r1_1);
             r2_1 = Vector128.FusedMultiplyAdd(Vector128.Shuffle(m0_1, Vector128.Create(1L)), r0_1, r2_1);
-            (r0_0 * Vector128.Create(s0)).StoreUnsafe(ref u, 0);
-            (r0_1 * Vector128.Create(s0)).StoreUnsafe(ref u, 1);
 
-            // Column 1: pivot d1, q1 = 1/d1; row i > 1 gains (-q1·u_1i)·row 1; row 1 is then scaled by √q1.
+            // Column 1: pivot d1, q1 = 1/d1; row i > 1 gains (-q1·u_1i)·row 1.
             if (!(d1 > 0.0))
             {
                 return 1;
             }
 
             var q1 = 1.0 / d1;
-            var s1 = double.Sqrt(q1);
-            Unsafe.Add(ref inverseDiagonal, 1) = s1;
             var e1 = r1_1.GetElement(1);
             var d2 = double.FusedMultiplyAdd(e1 * -q1, e1, r2_1.GetElement(1));
             var m1_1 = r1_1 * Vector128.Create(-q1);
             r2_1 = Vector128.FusedMultiplyAdd(Vector128.Shuffle(m1_1, Vector128.Create(1L)), r1_1, r2_1);
-            (r1_0 * Vector128.Create(s1)).StoreUnsafe(ref u, 3);
-            (r1_1 * Vector128.Create(s1)).StoreUnsafe(ref u, 4);
 
-            // Column 2: pivot d2, q2 = 1/d2; row i > 2 gains (-q2·u_2i)·row 2; row 2 is then scaled by √q2.
+            // Rows 0..1 are final: u_i = √q_i · row i.
+            var s0_1 = Vector128.Sqrt(Vector128.Create(q0, q1));
+            s0_1.StoreUnsafe(ref inverseDiagonal, 0);
+            var t0 = Vector128.Create(Unsafe.Add(ref inverseDiagonal, 0));
+            (r0_0 * t0).StoreUnsafe(ref u, 0);
+            (r0_1 * t0).StoreUnsafe(ref u, 1);
+            var t1 = Vector128.Create(Unsafe.Add(ref inverseDiagonal, 1));
+            (r1_0 * t1).StoreUnsafe(ref u, 3);
+            (r1_1 * t1).StoreUnsafe(ref u, 4);
+
+            // Column 2: pivot d2, q2 = 1/d2; row i > 2 gains (-q2·u_2i)·row 2.
             if (!(d2 > 0.0))
             {
                 return 2;
             }
 
             var q2 = 1.0 / d2;
-            var s2 = double.Sqrt(q2);
-            Unsafe.Add(ref inverseDiagonal, 2) = s2;
-            (r2_1 * Vector128.Create(s2)).StoreUnsafe(ref u, 7);
+
+            // Rows 2..2 are final: u_i = √q_i · row i.
+            var s1_2 = Vector128.Sqrt(Vector128.Create(q1, q2));
+            s1_2.StoreUnsafe(ref inverseDiagonal, 1);
+            (r2_1 * Vector128.Create(Unsafe.Add(ref inverseDiagonal, 2))).StoreUnsafe(ref u, 7);
 
             return Succeeded;
         }

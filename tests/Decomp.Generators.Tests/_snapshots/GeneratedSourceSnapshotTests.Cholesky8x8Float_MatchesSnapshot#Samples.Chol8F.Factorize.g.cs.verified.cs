@@ -458,7 +458,7 @@ namespace Samples
                 return InputNotFinite;
             }
 
-            // Column 0: pivot d0, q0 = 1/d0; row i > 0 gains (-q0·u_0i)·row 0; row 0 is then scaled by √q0.
+            // Column 0: pivot d0, q0 = 1/d0; row i > 0 gains (-q0·u_0i)·row 0.
             var d0 = r0.ToScalar();
             if (!(d0 > 0.0f))
             {
@@ -466,8 +466,6 @@ namespace Samples
             }
 
             var q0 = 1.0f / d0;
-            var s0 = float.Sqrt(q0);
-            Unsafe.Add(ref inverseDiagonal, 0) = s0;
             var e0 = r0.GetElement(1);
             var d1 = float.FusedMultiplyAdd(e0 * -q0, e0, r1.GetElement(1));
             var m0 = r0 * Vector256.Create(-q0);
@@ -478,17 +476,14 @@ namespace Samples
             r5 = Vector256.FusedMultiplyAdd(Vector256.Shuffle(m0, Vector256.Create(5)), r0, r5);
             r6 = Vector256.FusedMultiplyAdd(Vector256.Shuffle(m0, Vector256.Create(6)), r0, r6);
             r7 = Vector256.FusedMultiplyAdd(Vector256.Shuffle(m0, Vector256.Create(7)), r0, r7);
-            (r0 * Vector256.Create(s0)).StoreUnsafe(ref u, 0);
 
-            // Column 1: pivot d1, q1 = 1/d1; row i > 1 gains (-q1·u_1i)·row 1; row 1 is then scaled by √q1.
+            // Column 1: pivot d1, q1 = 1/d1; row i > 1 gains (-q1·u_1i)·row 1.
             if (!(d1 > 0.0f))
             {
                 return 1;
             }
 
             var q1 = 1.0f / d1;
-            var s1 = float.Sqrt(q1);
-            Unsafe.Add(ref inverseDiagonal, 1) = s1;
             var e1 = r1.GetElement(2);
             var d2 = float.FusedMultiplyAdd(e1 * -q1, e1, r2.GetElement(2));
             var m1 = r1 * Vector256.Create(-q1);
@@ -498,17 +493,14 @@ namespace Samples
             r5 = Vector256.FusedMultiplyAdd(Vector256.Shuffle(m1, Vector256.Create(5)), r1, r5);
             r6 = Vector256.FusedMultiplyAdd(Vector256.Shuffle(m1, Vector256.Create(6)), r1, r6);
             r7 = Vector256.FusedMultiplyAdd(Vector256.Shuffle(m1, Vector256.Create(7)), r1, r7);
-            (r1 * Vector256.Create(s1)).StoreUnsafe(ref u, 8);
 
-            // Column 2: pivot d2, q2 = 1/d2; row i > 2 gains (-q2·u_2i)·row 2; row 2 is then scaled by √q2.
+            // Column 2: pivot d2, q2 = 1/d2; row i > 2 gains (-q2·u_2i)·row 2.
             if (!(d2 > 0.0f))
             {
                 return 2;
             }
 
             var q2 = 1.0f / d2;
-            var s2 = float.Sqrt(q2);
-            Unsafe.Add(ref inverseDiagonal, 2) = s2;
             var e2 = r2.GetElement(3);
             var d3 = float.FusedMultiplyAdd(e2 * -q2, e2, r3.GetElement(3));
             var m2 = r2 * Vector256.Create(-q2);
@@ -517,17 +509,14 @@ namespace Samples
             r5 = Vector256.FusedMultiplyAdd(Vector256.Shuffle(m2, Vector256.Create(5)), r2, r5);
             r6 = Vector256.FusedMultiplyAdd(Vector256.Shuffle(m2, Vector256.Create(6)), r2, r6);
             r7 = Vector256.FusedMultiplyAdd(Vector256.Shuffle(m2, Vector256.Create(7)), r2, r7);
-            (r2 * Vector256.Create(s2)).StoreUnsafe(ref u, 16);
 
-            // Column 3: pivot d3, q3 = 1/d3; row i > 3 gains (-q3·u_3i)·row 3; row 3 is then scaled by √q3.
+            // Column 3: pivot d3, q3 = 1/d3; row i > 3 gains (-q3·u_3i)·row 3.
             if (!(d3 > 0.0f))
             {
                 return 3;
             }
 
             var q3 = 1.0f / d3;
-            var s3 = float.Sqrt(q3);
-            Unsafe.Add(ref inverseDiagonal, 3) = s3;
             var e3 = r3.GetElement(4);
             var d4 = float.FusedMultiplyAdd(e3 * -q3, e3, r4.GetElement(4));
             var m3 = r3 * Vector256.Create(-q3);
@@ -535,66 +524,69 @@ namespace Samples
             r5 = Vector256.FusedMultiplyAdd(Vector256.Shuffle(m3, Vector256.Create(5)), r3, r5);
             r6 = Vector256.FusedMultiplyAdd(Vector256.Shuffle(m3, Vector256.Create(6)), r3, r6);
             r7 = Vector256.FusedMultiplyAdd(Vector256.Shuffle(m3, Vector256.Create(7)), r3, r7);
-            (r3 * Vector256.Create(s3)).StoreUnsafe(ref u, 24);
 
-            // Column 4: pivot d4, q4 = 1/d4; row i > 4 gains (-q4·u_4i)·row 4; row 4 is then scaled by √q4.
+            // Rows 0..3 are final: u_i = √q_i · row i.
+            var s0_3 = Vector128.Sqrt(Vector128.Create(q0, q1, q2, q3));
+            s0_3.StoreUnsafe(ref inverseDiagonal, 0);
+            (r0 * Vector256.Create(Unsafe.Add(ref inverseDiagonal, 0))).StoreUnsafe(ref u, 0);
+            (r1 * Vector256.Create(Unsafe.Add(ref inverseDiagonal, 1))).StoreUnsafe(ref u, 8);
+            (r2 * Vector256.Create(Unsafe.Add(ref inverseDiagonal, 2))).StoreUnsafe(ref u, 16);
+            (r3 * Vector256.Create(Unsafe.Add(ref inverseDiagonal, 3))).StoreUnsafe(ref u, 24);
+
+            // Column 4: pivot d4, q4 = 1/d4; row i > 4 gains (-q4·u_4i)·row 4.
             if (!(d4 > 0.0f))
             {
                 return 4;
             }
 
             var q4 = 1.0f / d4;
-            var s4 = float.Sqrt(q4);
-            Unsafe.Add(ref inverseDiagonal, 4) = s4;
             var e4 = r4.GetElement(5);
             var d5 = float.FusedMultiplyAdd(e4 * -q4, e4, r5.GetElement(5));
             var m4 = r4 * Vector256.Create(-q4);
             r5 = Vector256.FusedMultiplyAdd(Vector256.Shuffle(m4, Vector256.Create(5)), r4, r5);
             r6 = Vector256.FusedMultiplyAdd(Vector256.Shuffle(m4, Vector256.Create(6)), r4, r6);
             r7 = Vector256.FusedMultiplyAdd(Vector256.Shuffle(m4, Vector256.Create(7)), r4, r7);
-            (r4 * Vector256.Create(s4)).StoreUnsafe(ref u, 32);
 
-            // Column 5: pivot d5, q5 = 1/d5; row i > 5 gains (-q5·u_5i)·row 5; row 5 is then scaled by √q5.
+            // Column 5: pivot d5, q5 = 1/d5; row i > 5 gains (-q5·u_5i)·row 5.
             if (!(d5 > 0.0f))
             {
                 return 5;
             }
 
             var q5 = 1.0f / d5;
-            var s5 = float.Sqrt(q5);
-            Unsafe.Add(ref inverseDiagonal, 5) = s5;
             var e5 = r5.GetElement(6);
             var d6 = float.FusedMultiplyAdd(e5 * -q5, e5, r6.GetElement(6));
             var m5 = r5 * Vector256.Create(-q5);
             r6 = Vector256.FusedMultiplyAdd(Vector256.Shuffle(m5, Vector256.Create(6)), r5, r6);
             r7 = Vector256.FusedMultiplyAdd(Vector256.Shuffle(m5, Vector256.Create(7)), r5, r7);
-            (r5 * Vector256.Create(s5)).StoreUnsafe(ref u, 40);
 
-            // Column 6: pivot d6, q6 = 1/d6; row i > 6 gains (-q6·u_6i)·row 6; row 6 is then scaled by √q6.
+            // Column 6: pivot d6, q6 = 1/d6; row i > 6 gains (-q6·u_6i)·row 6.
             if (!(d6 > 0.0f))
             {
                 return 6;
             }
 
             var q6 = 1.0f / d6;
-            var s6 = float.Sqrt(q6);
-            Unsafe.Add(ref inverseDiagonal, 6) = s6;
             var e6 = r6.GetElement(7);
             var d7 = float.FusedMultiplyAdd(e6 * -q6, e6, r7.GetElement(7));
             var m6 = r6 * Vector256.Create(-q6);
             r7 = Vector256.FusedMultiplyAdd(Vector256.Shuffle(m6, Vector256.Create(7)), r6, r7);
-            (r6 * Vector256.Create(s6)).StoreUnsafe(ref u, 48);
 
-            // Column 7: pivot d7, q7 = 1/d7; row i > 7 gains (-q7·u_7i)·row 7; row 7 is then scaled by √q7.
+            // Column 7: pivot d7, q7 = 1/d7; row i > 7 gains (-q7·u_7i)·row 7.
             if (!(d7 > 0.0f))
             {
                 return 7;
             }
 
             var q7 = 1.0f / d7;
-            var s7 = float.Sqrt(q7);
-            Unsafe.Add(ref inverseDiagonal, 7) = s7;
-            (r7 * Vector256.Create(s7)).StoreUnsafe(ref u, 56);
+
+            // Rows 4..7 are final: u_i = √q_i · row i.
+            var s4_7 = Vector128.Sqrt(Vector128.Create(q4, q5, q6, q7));
+            s4_7.StoreUnsafe(ref inverseDiagonal, 4);
+            (r4 * Vector256.Create(Unsafe.Add(ref inverseDiagonal, 4))).StoreUnsafe(ref u, 32);
+            (r5 * Vector256.Create(Unsafe.Add(ref inverseDiagonal, 5))).StoreUnsafe(ref u, 40);
+            (r6 * Vector256.Create(Unsafe.Add(ref inverseDiagonal, 6))).StoreUnsafe(ref u, 48);
+            (r7 * Vector256.Create(Unsafe.Add(ref inverseDiagonal, 7))).StoreUnsafe(ref u, 56);
 
             return Succeeded;
         }
@@ -637,7 +629,7 @@ namespace Samples
                 return InputNotFinite;
             }
 
-            // Column 0: pivot d0, q0 = 1/d0; row i > 0 gains (-q0·u_0i)·row 0; row 0 is then scaled by √q0.
+            // Column 0: pivot d0, q0 = 1/d0; row i > 0 gains (-q0·u_0i)·row 0.
             var d0 = r0_0.ToScalar();
             if (!(d0 > 0.0f))
             {
@@ -645,8 +637,6 @@ namespace Samples
             }
 
             var q0 = 1.0f / d0;
-            var s0 = float.Sqrt(q0);
-            Unsafe.Add(ref inverseDiagonal, 0) = s0;
             var e0 = r0_0.GetElement(1);
             var d1 = float.FusedMultiplyAdd(e0 * -q0, e0, r1_0.GetElement(1));
             var m0_0 = r0_0 * Vector128.Create(-q0);
@@ -664,18 +654,14 @@ namespace Samples
             r5_1 = Vector128.FusedMultiplyAdd(Vector128.Shuffle(m0_1, Vector128.Create(1)), r0_1, r5_1);
             r6_1 = Vector128.FusedMultiplyAdd(Vector128.Shuffle(m0_1, Vector128.Create(2)), r0_1, r6_1);
             r7_1 = Vector128.FusedMultiplyAdd(Vector128.Shuffle(m0_1, Vector128.Create(3)), r0_1, r7_1);
-            (r0_0 * Vector128.Create(s0)).StoreUnsafe(ref u, 0);
-            (r0_1 * Vector128.Create(s0)).StoreUnsafe(ref u, 4);
 
-            // Column 1: pivot d1, q1 = 1/d1; row i > 1 gains (-q1·u_1i)·row 1; row 1 is then scaled by √q1.
+            // Column 1: pivot d1, q1 = 1/d1; row i > 1 gains (-q1·u_1i)·row 1.
             if (!(d1 > 0.0f))
             {
                 return 1;
             }
 
             var q1 = 1.0f / d1;
-            var s1 = float.Sqrt(q1);
-            Unsafe.Add(ref inverseDiagonal, 1) = s1;
             var e1 = r1_0.GetElement(2);
             var d2 = float.FusedMultiplyAdd(e1 * -q1, e1, r2_0.GetElement(2));
             var m1_0 = r1_0 * Vector128.Create(-q1);
@@ -690,18 +676,14 @@ namespace Samples
             r5_1 = Vector128.FusedMultiplyAdd(Vector128.Shuffle(m1_1, Vector128.Create(1)), r1_1, r5_1);
             r6_1 = Vector128.FusedMultiplyAdd(Vector128.Shuffle(m1_1, Vector128.Create(2)), r1_1, r6_1);
             r7_1 = Vector128.FusedMultiplyAdd(Vector128.Shuffle(m1_1, Vector128.Create(3)), r1_1, r7_1);
-            (r1_0 * Vector128.Create(s1)).StoreUnsafe(ref u, 8);
-            (r1_1 * Vector128.Create(s1)).StoreUnsafe(ref u, 12);
 
-            // Column 2: pivot d2, q2 = 1/d2; row i > 2 gains (-q2·u_2i)·row 2; row 2 is then scaled by √q2.
+            // Column 2: pivot d2, q2 = 1/d2; row i > 2 gains (-q2·u_2i)·row 2.
             if (!(d2 > 0.0f))
             {
                 return 2;
             }
 
             var q2 = 1.0f / d2;
-            var s2 = float.Sqrt(q2);
-            Unsafe.Add(ref inverseDiagonal, 2) = s2;
             var e2 = r2_0.GetElement(3);
             var d3 = float.FusedMultiplyAdd(e2 * -q2, e2, r3_0.GetElement(3));
             var m2_0 = r2_0 * Vector128.Create(-q2);
@@ -713,18 +695,14 @@ namespace Samples
             r5_1 = Vector128.FusedMultiplyAdd(Vector128.Shuffle(m2_1, Vector128.Create(1)), r2_1, r5_1);
             r6_1 = Vector128.FusedMultiplyAdd(Vector128.Shuffle(m2_1, Vector128.Create(2)), r2_1, r6_1);
             r7_1 = Vector128.FusedMultiplyAdd(Vector128.Shuffle(m2_1, Vector128.Create(3)), r2_1, r7_1);
-            (r2_0 * Vector128.Create(s2)).StoreUnsafe(ref u, 16);
-            (r2_1 * Vector128.Create(s2)).StoreUnsafe(ref u, 20);
 
-            // Column 3: pivot d3, q3 = 1/d3; row i > 3 gains (-q3·u_3i)·row 3; row 3 is then scaled by √q3.
+            // Column 3: pivot d3, q3 = 1/d3; row i > 3 gains (-q3·u_3i)·row 3.
             if (!(d3 > 0.0f))
             {
                 return 3;
             }
 
             var q3 = 1.0f / d3;
-            var s3 = float.Sqrt(q3);
-            Unsafe.Add(ref inverseDiagonal, 3) = s3;
             var e3 = r3_1.ToScalar();
             var d4 = float.FusedMultiplyAdd(e3 * -q3, e3, r4_1.ToScalar());
             var m3_1 = r3_1 * Vector128.Create(-q3);
@@ -732,67 +710,77 @@ namespace Samples
             r5_1 = Vector128.FusedMultiplyAdd(Vector128.Shuffle(m3_1, Vector128.Create(1)), r3_1, r5_1);
             r6_1 = Vector128.FusedMultiplyAdd(Vector128.Shuffle(m3_1, Vector128.Create(2)), r3_1, r6_1);
             r7_1 = Vector128.FusedMultiplyAdd(Vector128.Shuffle(m3_1, Vector128.Create(3)), r3_1, r7_1);
-            (r3_0 * Vector128.Create(s3)).StoreUnsafe(ref u, 24);
-            (r3_1 * Vector128.Create(s3)).StoreUnsafe(ref u, 28);
 
-            // Column 4: pivot d4, q4 = 1/d4; row i > 4 gains (-q4·u_4i)·row 4; row 4 is then scaled by √q4.
+            // Rows 0..3 are final: u_i = √q_i · row i.
+            var s0_3 = Vector128.Sqrt(Vector128.Create(q0, q1, q2, q3));
+            s0_3.StoreUnsafe(ref inverseDiagonal, 0);
+            var t0 = Vector128.Create(Unsafe.Add(ref inverseDiagonal, 0));
+            (r0_0 * t0).StoreUnsafe(ref u, 0);
+            (r0_1 * t0).StoreUnsafe(ref u, 4);
+            var t1 = Vector128.Create(Unsafe.Add(ref inverseDiagonal, 1));
+            (r1_0 * t1).StoreUnsafe(ref u, 8);
+            (r1_1 * t1).StoreUnsafe(ref u, 12);
+            var t2 = Vector128.Create(Unsafe.Add(ref inverseDiagonal, 2));
+            (r2_0 * t2).StoreUnsafe(ref u, 16);
+            (r2_1 * t2).StoreUnsafe(ref u, 20);
+            var t3 = Vector128.Create(Unsafe.Add(ref inverseDiagonal, 3));
+            (r3_0 * t3).StoreUnsafe(ref u, 24);
+            (r3_1 * t3).StoreUnsafe(ref u, 28);
+
+            // Column 4: pivot d4, q4 = 1/d4; row i > 4 gains (-q4·u_4i)·row 4.
             if (!(d4 > 0.0f))
             {
                 return 4;
             }
 
             var q4 = 1.0f / d4;
-            var s4 = float.Sqrt(q4);
-            Unsafe.Add(ref inverseDiagonal, 4) = s4;
             var e4 = r4_1.GetElement(1);
             var d5 = float.FusedMultiplyAdd(e4 * -q4, e4, r5_1.GetElement(1));
             var m4_1 = r4_1 * Vector128.Create(-q4);
             r5_1 = Vector128.FusedMultiplyAdd(Vector128.Shuffle(m4_1, Vector128.Create(1)), r4_1, r5_1);
             r6_1 = Vector128.FusedMultiplyAdd(Vector128.Shuffle(m4_1, Vector128.Create(2)), r4_1, r6_1);
             r7_1 = Vector128.FusedMultiplyAdd(Vector128.Shuffle(m4_1, Vector128.Create(3)), r4_1, r7_1);
-            (r4_1 * Vector128.Create(s4)).StoreUnsafe(ref u, 36);
 
-            // Column 5: pivot d5, q5 = 1/d5; row i > 5 gains (-q5·u_5i)·row 5; row 5 is then scaled by √q5.
+            // Column 5: pivot d5, q5 = 1/d5; row i > 5 gains (-q5·u_5i)·row 5.
             if (!(d5 > 0.0f))
             {
                 return 5;
             }
 
             var q5 = 1.0f / d5;
-            var s5 = float.Sqrt(q5);
-            Unsafe.Add(ref inverseDiagonal, 5) = s5;
             var e5 = r5_1.GetElement(2);
             var d6 = float.FusedMultiplyAdd(e5 * -q5, e5, r6_1.GetElement(2));
             var m5_1 = r5_1 * Vector128.Create(-q5);
             r6_1 = Vector128.FusedMultiplyAdd(Vector128.Shuffle(m5_1, Vector128.Create(2)), r5_1, r6_1);
             r7_1 = Vector128.FusedMultiplyAdd(Vector128.Shuffle(m5_1, Vector128.Create(3)), r5_1, r7_1);
-            (r5_1 * Vector128.Create(s5)).StoreUnsafe(ref u, 44);
 
-            // Column 6: pivot d6, q6 = 1/d6; row i > 6 gains (-q6·u_6i)·row 6; row 6 is then scaled by √q6.
+            // Column 6: pivot d6, q6 = 1/d6; row i > 6 gains (-q6·u_6i)·row 6.
             if (!(d6 > 0.0f))
             {
                 return 6;
             }
 
             var q6 = 1.0f / d6;
-            var s6 = float.Sqrt(q6);
-            Unsafe.Add(ref inverseDiagonal, 6) = s6;
             var e6 = r6_1.GetElement(3);
             var d7 = float.FusedMultiplyAdd(e6 * -q6, e6, r7_1.GetElement(3));
             var m6_1 = r6_1 * Vector128.Create(-q6);
             r7_1 = Vector128.FusedMultiplyAdd(Vector128.Shuffle(m6_1, Vector128.Create(3)), r6_1, r7_1);
-            (r6_1 * Vector128.Create(s6)).StoreUnsafe(ref u, 52);
 
-            // Column 7: pivot d7, q7 = 1/d7; row i > 7 gains (-q7·u_7i)·row 7; row 7 is then scaled by √q7.
+            // Column 7: pivot d7, q7 = 1/d7; row i > 7 gains (-q7·u_7i)·row 7.
             if (!(d7 > 0.0f))
             {
                 return 7;
             }
 
             var q7 = 1.0f / d7;
-            var s7 = float.Sqrt(q7);
-            Unsafe.Add(ref inverseDiagonal, 7) = s7;
-            (r7_1 * Vector128.Create(s7)).StoreUnsafe(ref u, 60);
+
+            // Rows 4..7 are final: u_i = √q_i · row i.
+            var s4_7 = Vector128.Sqrt(Vector128.Create(q4, q5, q6, q7));
+            s4_7.StoreUnsafe(ref inverseDiagonal, 4);
+            (r4_1 * Vector128.Create(Unsafe.Add(ref inverseDiagonal, 4))).StoreUnsafe(ref u, 36);
+            (r5_1 * Vector128.Create(Unsafe.Add(ref inverseDiagonal, 5))).StoreUnsafe(ref u, 44);
+            (r6_1 * Vector128.Create(Unsafe.Add(ref inverseDiagonal, 6))).StoreUnsafe(ref u, 52);
+            (r7_1 * Vector128.Create(Unsafe.Add(ref inverseDiagonal, 7))).StoreUnsafe(ref u, 60);
 
             return Succeeded;
         }

@@ -441,7 +441,7 @@ namespace Game.Physics.Solvers
                 return InputNotFinite;
             }
 
-            // Column 0: pivot d0, q0 = 1/d0; row i > 0 gains (-q0·u_0i)·row 0; row 0 is then scaled by √q0.
+            // Column 0: pivot d0, q0 = 1/d0; row i > 0 gains (-q0·u_0i)·row 0.
             var d0 = r0.ToScalar();
             if (!(d0 > 0.0))
             {
@@ -449,24 +449,24 @@ namespace Game.Physics.Solvers
             }
 
             var q0 = 1.0 / d0;
-            var s0 = double.Sqrt(q0);
-            Unsafe.Add(ref inverseDiagonal, 0) = s0;
             var e0 = r0.GetElement(1);
             var d1 = double.FusedMultiplyAdd(e0 * -q0, e0, r1.GetElement(1));
             var m0 = r0 * Vector128.Create(-q0);
             r1 = Vector128.FusedMultiplyAdd(Vector128.Shuffle(m0, Vector128.Create(1L)), r0, r1);
-            (r0 * Vector128.Create(s0)).StoreUnsafe(ref u, 0);
 
-            // Column 1: pivot d1, q1 = 1/d1; row i > 1 gains (-q1·u_1i)·row 1; row 1 is then scaled by √q1.
+            // Column 1: pivot d1, q1 = 1/d1; row i > 1 gains (-q1·u_1i)·row 1.
             if (!(d1 > 0.0))
             {
                 return 1;
             }
 
             var q1 = 1.0 / d1;
-            var s1 = double.Sqrt(q1);
-            Unsafe.Add(ref inverseDiagonal, 1) = s1;
-            (r1 * Vector128.Create(s1)).StoreUnsafe(ref u, 2);
+
+            // Rows 0..1 are final: u_i = √q_i · row i.
+            var s = Vector128.Sqrt(Vector128.Create(q0, q1));
+            s.StoreUnsafe(ref inverseDiagonal, 0);
+            (r0 * Vector128.Create(Unsafe.Add(ref inverseDiagonal, 0))).StoreUnsafe(ref u, 0);
+            (r1 * Vector128.Create(Unsafe.Add(ref inverseDiagonal, 1))).StoreUnsafe(ref u, 2);
 
             return Succeeded;
         }
