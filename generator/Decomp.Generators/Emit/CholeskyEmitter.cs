@@ -46,7 +46,7 @@ internal sealed class CholeskyEmitter
         _w = writer;
         _t = Numeric.For(model.Shape.Element);
         _n = model.Shape.N;
-        _type = model.TypeName;
+        _type = KernelEmitter.Identifier(model.TypeName);
     }
 
     private string T => _t.Keyword;

@@ -1,5 +1,7 @@
 using System;
+using System.Linq;
 using Decomp.Generators.Model;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Decomp.Generators.Emit;
 
@@ -27,18 +29,18 @@ internal static class KernelEmitter
         var scopes = new System.Collections.Generic.List<IDisposable>();
         if (model.Namespace is not null)
         {
-            scopes.Add(writer.Block($"namespace {model.Namespace}"));
+            scopes.Add(writer.Block($"namespace {string.Join(".", model.Namespace.Split('.').Select(Identifier))}"));
         }
 
         foreach (var outer in model.ContainingTypes)
         {
-            scopes.Add(writer.Block($"partial {outer.Keyword} {outer.Name}"));
+            scopes.Add(writer.Block(Declaration(outer.Modifiers, outer.Keyword, outer.Name)));
         }
 
         var emitter = new CholeskyEmitter(model, writer);
         emitter.EmitTypeDocumentation();
         writer.WriteLine($"[{GlobalNames.GeneratedCode}(\"{GeneratorName}\", \"{GeneratorVersion}\")]");
-        using (writer.Block($"partial {model.Keyword} {model.TypeName}"))
+        using (writer.Block(Declaration(model.Modifiers, model.Keyword, model.TypeName)))
         {
             emitter.EmitBody();
         }
@@ -51,6 +53,22 @@ internal static class KernelEmitter
         source = writer.ToString();
         return true;
     }
+
+    /// <summary>
+    /// A name as C# source must spell it: keywords (reserved or contextual) get an <c>@</c>, so a type
+    /// declared as <c>@struct</c> or <c>@record</c> is written back the same way.
+    /// </summary>
+    public static string Identifier(string name)
+        => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None
+            ? "@" + name
+            : name;
+
+    /// <summary>
+    /// The header of a partial type declaration, modifiers first: <c>ref partial struct S</c>
+    /// (C# wants <c>partial</c> right before <c>struct</c>, <c>class</c>, <c>record</c> or <c>interface</c>).
+    /// </summary>
+    public static string Declaration(string modifiers, string keyword, string name)
+        => $"{(modifiers.Length == 0 ? string.Empty : modifiers + " ")}partial {keyword} {Identifier(name)}";
 
     /// <summary>The shape as people write it: <c>8×8</c>.</summary>
     public static string ShapeText(KernelShape shape) => $"{shape.Rows}×{shape.Columns}";

@@ -69,7 +69,7 @@ internal static class FactorizeParser
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeMustBePartial, location, name, outer.Name));
             }
 
-            containingTypes.Insert(0, new ContainingType(Keyword(outer), outer.Name));
+            containingTypes.Insert(0, new ContainingType(Modifiers(outer), Keyword(outer), outer.Name));
         }
 
         if (isGeneric)
@@ -100,9 +100,10 @@ internal static class FactorizeParser
 
         var model = diagnostics.Count == 0 && shape is not null
             ? new KernelModel(
-                type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+                NamespaceName(type.ContainingNamespace),
                 new EquatableArray<ContainingType>(containingTypes),
                 name,
+                Modifiers(type),
                 Keyword(type),
                 (Kind)arguments.Kind,
                 shape)
@@ -111,6 +112,18 @@ internal static class FactorizeParser
     }
 
     private static ParseResult Nothing => new(null, EquatableArray<DiagnosticInfo>.Empty);
+
+    /// <summary>The namespace as a dotted name of unescaped names (<c>class</c> for <c>@class</c>); <see langword="null"/> for the global one.</summary>
+    private static string? NamespaceName(INamespaceSymbol? ns)
+    {
+        var parts = new List<string>();
+        for (; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+        {
+            parts.Insert(0, ns.Name);
+        }
+
+        return parts.Count == 0 ? null : string.Join(".", parts);
+    }
 
     private static KernelShape? ReadShape(Arguments arguments, string name, Location location, List<DiagnosticInfo> diagnostics)
     {
@@ -228,16 +241,15 @@ internal static class FactorizeParser
     private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
         => type.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
 
-    private static string Keyword(INamedTypeSymbol type)
+    /// <summary>Modifiers that go before <c>partial</c> and that every part of the type repeats.</summary>
+    private static string Modifiers(INamedTypeSymbol type) => type.IsRefLikeType ? "ref" : string.Empty;
+
+    private static string Keyword(INamedTypeSymbol type) => type.TypeKind switch
     {
-        var refPrefix = type.IsRefLikeType ? "ref " : string.Empty;
-        return type.TypeKind switch
-        {
-            TypeKind.Struct => refPrefix + (type.IsRecord ? "record struct" : "struct"),
-            TypeKind.Interface => "interface",
-            _ => type.IsRecord ? "record" : "class",
-        };
-    }
+        TypeKind.Struct => type.IsRecord ? "record struct" : "struct",
+        TypeKind.Interface => "interface",
+        _ => type.IsRecord ? "record" : "class",
+    };
 
     private static string Describe(INamedTypeSymbol type) => type.TypeKind switch
     {
