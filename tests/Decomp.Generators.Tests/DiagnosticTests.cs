@@ -118,6 +118,19 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void AttributeOnTwoPartialDeclarations_ReportsOnce()
+    {
+        var run = GeneratorHarness.Run(
+            WithValidNeighbour("[Factorize(Kind.Cholesky, Size = 40)] public partial struct Twice;"),
+            "using Decomp; namespace Decomp.Tests; [Factorize(Kind.Cholesky, Size = 40)] public partial struct Twice;");
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("DECOMP004", diagnostic.Id);
+        Assert.Equal("Source0.cs", diagnostic.Location.GetLineSpan().Path);
+        Assert.Contains(run.CompileDiagnostics, d => d.Id == "CS0579");
+    }
+
+    [Fact]
     public void RerunningOnAnEditedCompilation_ReportsCachedDiagnosticsOnce()
     {
         var compilation = GeneratorHarness.CreateCompilation(WithValidNeighbour("[Factorize(Kind.Cholesky, Size = 40)] public partial struct TooBig;"));

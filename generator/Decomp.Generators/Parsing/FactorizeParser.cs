@@ -24,8 +24,16 @@ internal static class FactorizeParser
             return Nothing;
         }
 
-        var attribute = context.Attributes.FirstOrDefault();
-        if (attribute is null)
+        // A name missing from the type, a type around it or its namespace is a syntax error the compiler reports.
+        if (IsAnyNameMissing(type, declaration))
+        {
+            return Nothing;
+        }
+
+        // [Factorize] on several partial declarations of one type is the compiler's error (CS0579); only the
+        // declaration holding the type's first [Factorize] speaks for it, so there is one model and one file.
+        var attribute = FirstFactorizeAttribute(type, context.Attributes);
+        if (attribute is null || !IsOn(attribute, declaration))
         {
             return Nothing;
         }
@@ -124,6 +132,39 @@ internal static class FactorizeParser
 
         return parts.Count == 0 ? null : string.Join(".", parts);
     }
+
+    /// <summary>True if the type, a type around it or a namespace around it has no name (a syntax error).</summary>
+    private static bool IsAnyNameMissing(INamedTypeSymbol type, TypeDeclarationSyntax declaration)
+    {
+        if (declaration.Identifier.IsMissing || type.Name.Length == 0)
+        {
+            return true;
+        }
+
+        for (var outer = type.ContainingSymbol; outer is not null && outer is not INamespaceSymbol { IsGlobalNamespace: true }; outer = outer.ContainingSymbol)
+        {
+            if (outer.Name.Length == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The type's first <c>[Factorize]</c> over all its partial declarations, in the compiler's (deterministic) order.</summary>
+    private static AttributeData? FirstFactorizeAttribute(INamedTypeSymbol type, System.Collections.Immutable.ImmutableArray<AttributeData> found)
+    {
+        var attributeClass = found.FirstOrDefault()?.AttributeClass;
+        return attributeClass is null
+            ? null
+            : type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeClass));
+    }
+
+    private static bool IsOn(AttributeData attribute, TypeDeclarationSyntax declaration)
+        => attribute.ApplicationSyntaxReference is { } reference
+            && reference.SyntaxTree == declaration.SyntaxTree
+            && declaration.AttributeLists.Any(list => list.Span.Contains(reference.Span));
 
     private static KernelShape? ReadShape(Arguments arguments, string name, Location location, List<DiagnosticInfo> diagnostics)
     {
