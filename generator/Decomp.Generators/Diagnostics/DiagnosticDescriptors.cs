@@ -35,7 +35,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedElementType = new(
         "DECOMP005",
         "[Factorize] element type is not supported",
-        "Element = typeof({0}) on '{1}' is not supported; use typeof(double) or typeof(float)",
+        "Element = {0} on '{1}' is not supported; use typeof(double) or typeof(float)",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor RowsLessThanColumns = new(

@@ -166,6 +166,15 @@ internal static class FactorizeParser
             && reference.SyntaxTree == declaration.SyntaxTree
             && declaration.AttributeLists.Any(list => list.Span.Contains(reference.Span));
 
+    private static bool ContainsErrorType(ITypeSymbol type) => type switch
+    {
+        { TypeKind: TypeKind.Error } => true,
+        IArrayTypeSymbol array => ContainsErrorType(array.ElementType),
+        IPointerTypeSymbol pointer => ContainsErrorType(pointer.PointedAtType),
+        INamedTypeSymbol named => named.TypeArguments.Any(ContainsErrorType),
+        _ => false,
+    };
+
     private static KernelShape? ReadShape(Arguments arguments, string name, Location location, List<DiagnosticInfo> diagnostics)
     {
         int rows, columns;
@@ -216,6 +225,9 @@ internal static class FactorizeParser
         ElementType element;
         switch (arguments.Element)
         {
+            case null when arguments.ElementIsNull:
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedElementType, location, "null", name));
+                return null;
             case null:
             case { SpecialType: SpecialType.System_Double }:
                 element = ElementType.Double;
@@ -224,7 +236,7 @@ internal static class FactorizeParser
                 element = ElementType.Float;
                 break;
             default:
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedElementType, location, arguments.Element.ToDisplayString(), name));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedElementType, location, $"typeof({arguments.Element.ToDisplayString()})", name));
                 return null;
         }
 
@@ -260,8 +272,12 @@ internal static class FactorizeParser
                 case "Columns" when named.Value.Value is int value:
                     arguments.Columns = value;
                     break;
-                case "Element" when named.Value.Value is ITypeSymbol element:
+                // typeof(Missing) is the compiler's error (CS0246); DECOMP005 on top would only add noise.
+                case "Element" when named.Value.Value is ITypeSymbol element && !ContainsErrorType(element):
                     arguments.Element = element;
+                    break;
+                case "Element" when named.Value.Kind == TypedConstantKind.Type && named.Value.Value is null:
+                    arguments.ElementIsNull = true;
                     break;
                 default:
                     return false;
@@ -310,5 +326,6 @@ internal static class FactorizeParser
         public int? Rows;
         public int? Columns;
         public ITypeSymbol? Element;
+        public bool ElementIsNull;
     }
 }
