@@ -28,6 +28,10 @@ public sealed class DiagnosticTests
         => AssertReports("DECOMP002", "[Factorize(Kind.Cholesky, Size = 3)] public partial record NotAStruct;", "'NotAStruct' is a record class");
 
     [Fact]
+    public void Interface_ReportsDECOMP002_WithItsArticle()
+        => AssertReports("DECOMP002", "[Factorize(Kind.Cholesky, Size = 3)] public partial interface INotAStruct;", "'INotAStruct' is an interface;");
+
+    [Fact]
     public void MissingShape_ReportsDECOMP003()
         => AssertReports("DECOMP003", "[Factorize(Kind.Cholesky)] public partial struct NoShape;", "needs a shape");
 
@@ -58,9 +62,21 @@ public sealed class DiagnosticTests
         Assert.Equal(new[] { ValidNeighbour }, run.Sources.Select(s => s.HintName));
     }
 
+    /// <summary>A kind that takes rectangular shapes (QR, not implemented yet, so DECOMP011 comes along).</summary>
     [Fact]
     public void RowsLessThanColumns_ReportsDECOMP006()
-        => AssertReports("DECOMP006", "[Factorize(Kind.Cholesky, Rows = 3, Columns = 4)] public partial struct Wide;", "'Wide' has Rows = 3 < Columns = 4");
+    {
+        var run = GeneratorHarness.Run(WithValidNeighbour("[Factorize(Kind.QR, Rows = 3, Columns = 4)] public partial struct Wide;"));
+
+        Assert.Equal(new[] { "DECOMP006", "DECOMP011" }, run.GeneratorDiagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "DECOMP006");
+        Assert.Contains("'Wide' has Rows = 3 < Columns = 4; factor the transpose (Rows = 4, Columns = 3)", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    /// <summary>Factoring the transpose, as DECOMP006 advises, would not help a square-only kind: only DECOMP007 is reported.</summary>
+    [Fact]
+    public void RowsLessThanColumnsForSquareOnlyKind_ReportsOnlyDECOMP007()
+        => AssertReports("DECOMP007", "[Factorize(Kind.Cholesky, Rows = 3, Columns = 4)] public partial struct Wide;", "Kind.Cholesky factorizes square matrices only, but 'Wide' is 3×4");
 
     [Fact]
     public void RectangularShapeForSquareOnlyKind_ReportsDECOMP007()
@@ -163,7 +179,7 @@ public sealed class DiagnosticTests
             ("DECOMP003.cs", WithoutNeighbour("[Factorize(Kind.Cholesky)] public partial struct NoShape;")),
             ("DECOMP004.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Size = 33)] public partial struct TooBig;")),
             ("DECOMP005.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Size = 3, Element = typeof(int))] public partial struct Ints;")),
-            ("DECOMP006.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Rows = 3, Columns = 4)] public partial struct Wide;")),
+            ("DECOMP006.cs", WithoutNeighbour("[Factorize(Kind.QR, Rows = 3, Columns = 4)] public partial struct Wide;")),
             ("DECOMP007.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Rows = 4, Columns = 3)] public partial struct Tall;")),
             ("DECOMP008.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Size = 3)] public partial struct Generic<T>;")),
             ("DECOMP009.cs", WithoutNeighbour("public class Outer { [Factorize(Kind.Cholesky, Size = 3)] public partial struct Inner; }")),
@@ -174,7 +190,7 @@ public sealed class DiagnosticTests
 
         Assert.Null(run.Exception);
         Assert.Empty(run.Sources);
-        Assert.Equal(13, run.GeneratorDiagnostics.Length);
+        Assert.Equal(14, run.GeneratorDiagnostics.Length); // DECOMP006's QR struct also gets DECOMP011
         Snapshot.VerifyText(GetType(), DiagnosticText.Format(run.GeneratorDiagnostics, run.OutputCompilation));
     }
 

@@ -17,7 +17,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TypeMustBeStruct = new(
         "DECOMP002",
         "[Factorize] applies to structs only",
-        "'{0}' is a {1}; [Factorize] kernels are generated into a 'partial struct'",
+        "'{0}' is {1}; [Factorize] kernels are generated into a 'partial struct'",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor ShapeMissing = new(

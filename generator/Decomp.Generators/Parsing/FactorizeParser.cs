@@ -85,35 +85,35 @@ internal static class FactorizeParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericTypeNotSupported, location, name));
         }
 
-        var shape = ReadShape(arguments, name, location, diagnostics);
+        Kind? kind = System.Enum.IsDefined(typeof(Kind), arguments.Kind) ? (Kind)arguments.Kind : null;
+        var shape = ReadShape(arguments, kind is { } k && IsSquareOnly(k), name, location, diagnostics);
 
-        if (!System.Enum.IsDefined(typeof(Kind), arguments.Kind))
+        if (kind is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownKind, location, arguments.Kind.ToString(System.Globalization.CultureInfo.InvariantCulture), name));
         }
         else
         {
-            var kind = (Kind)arguments.Kind;
-            if (shape is not null && !shape.IsSquare && IsSquareOnly(kind))
+            if (shape is not null && !shape.IsSquare && IsSquareOnly(kind.Value))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KindRequiresSquareShape, location, kind.ToString(), name, Invariant(shape.Rows), Invariant(shape.Columns)));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KindRequiresSquareShape, location, kind.Value.ToString(), name, Invariant(shape.Rows), Invariant(shape.Columns)));
                 shape = null;
             }
 
-            if (System.Array.IndexOf(ImplementedKinds, kind) < 0)
+            if (System.Array.IndexOf(ImplementedKinds, kind.Value) < 0)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KindNotYetSupported, location, kind.ToString(), name));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KindNotYetSupported, location, kind.Value.ToString(), name));
             }
         }
 
-        var model = diagnostics.Count == 0 && shape is not null
+        var model = diagnostics.Count == 0 && shape is not null && kind is not null
             ? new KernelModel(
                 NamespaceName(type.ContainingNamespace),
                 new EquatableArray<ContainingType>(containingTypes),
                 name,
                 Modifiers(type),
                 Keyword(type),
-                (Kind)arguments.Kind,
+                kind.Value,
                 shape)
             : null;
         return new ParseResult(model, new EquatableArray<DiagnosticInfo>(diagnostics));
@@ -175,7 +175,8 @@ internal static class FactorizeParser
         _ => false,
     };
 
-    private static KernelShape? ReadShape(Arguments arguments, string name, Location location, List<DiagnosticInfo> diagnostics)
+    /// <summary>The shape and element type; with <paramref name="squareOnly"/>, Rows &lt; Columns is left to the caller's DECOMP007.</summary>
+    private static KernelShape? ReadShape(Arguments arguments, bool squareOnly, string name, Location location, List<DiagnosticInfo> diagnostics)
     {
         int rows, columns;
         if (arguments.Size is { } size)
@@ -216,7 +217,8 @@ internal static class FactorizeParser
             }
         }
 
-        if (valid && rows < columns)
+        // Factoring the transpose, as DECOMP006 advises, is no way out for a square-only kind.
+        if (valid && rows < columns && !squareOnly)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RowsLessThanColumns, location, name, Invariant(rows), Invariant(columns)));
             valid = false;
@@ -308,13 +310,14 @@ internal static class FactorizeParser
         _ => type.IsRecord ? "record" : "class",
     };
 
+    /// <summary>What the type is, with its article: <c>a class</c>, <c>an interface</c>.</summary>
     private static string Describe(INamedTypeSymbol type) => type.TypeKind switch
     {
-        TypeKind.Class => type.IsRecord ? "record class" : "class",
-        TypeKind.Interface => "interface",
-        TypeKind.Enum => "enum",
-        TypeKind.Delegate => "delegate",
-        _ => type.TypeKind.ToString().ToLowerInvariant(),
+        TypeKind.Class => type.IsRecord ? "a record class" : "a class",
+        TypeKind.Interface => "an interface",
+        TypeKind.Enum => "an enum",
+        TypeKind.Delegate => "a delegate",
+        _ => "a " + type.TypeKind.ToString().ToLowerInvariant(),
     };
 
     private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
