@@ -86,6 +86,12 @@ internal static class DiagnosticDescriptors
         "(Kind){0} on '{1}' is not a defined Decomp.Kind value",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor FileLocalTypeNotSupported = new(
+        "DECOMP014",
+        "[Factorize] struct cannot be file-local",
+        "'{1}' is file-local, so the generated part of '{0}', which lives in a file of its own, cannot extend it; remove 'file'",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "DECOMP900",
         "Decomp.Generators failed internally",

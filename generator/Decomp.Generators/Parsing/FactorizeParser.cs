@@ -69,9 +69,11 @@ internal static class FactorizeParser
 
         var containingTypes = new List<ContainingType>();
         var isGeneric = type.TypeParameters.Length > 0;
+        var fileLocal = type.IsFileLocal ? type : null;
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
             isGeneric |= outer.TypeParameters.Length > 0;
+            fileLocal ??= outer.IsFileLocal ? outer : null;
             if (!IsPartial(outer, cancellationToken))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeMustBePartial, location, name, outer.Name));
@@ -83,6 +85,12 @@ internal static class FactorizeParser
         if (isGeneric)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericTypeNotSupported, location, name));
+        }
+
+        // The generated part lives in a file of its own, where a file-local type is a different type.
+        if (fileLocal is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FileLocalTypeNotSupported, location, name, fileLocal.Name));
         }
 
         Kind? kind = System.Enum.IsDefined(typeof(Kind), arguments.Kind) ? (Kind)arguments.Kind : null;
