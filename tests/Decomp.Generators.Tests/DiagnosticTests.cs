@@ -120,6 +120,54 @@ public sealed class DiagnosticTests
         => AssertReports("DECOMP014", "file partial class Outer { [Factorize(Kind.Cholesky, Size = 3)] public partial struct Inner; }", "'Outer' is file-local, so the generated part of 'Inner'");
 
     [Fact]
+    public void InstanceField_ReportsDECOMP015_NamingTheField()
+        => AssertReports("DECOMP015", "[Factorize(Kind.Cholesky, Size = 3)] public partial struct WithField { private int _count; public int Count() => _count; }", "'WithField' declares the instance field '_count'");
+
+    [Fact]
+    public void AutoProperty_ReportsDECOMP015_NamingTheProperty()
+        => AssertReports("DECOMP015", "[Factorize(Kind.Cholesky, Size = 3)] public partial struct WithProperty { public int Label { get; set; } }", "'WithProperty' declares the instance auto-property 'Label'");
+
+    [Fact]
+    public void FieldLikeEvent_ReportsDECOMP015_NamingTheEvent()
+        => AssertReports("DECOMP015", "[Factorize(Kind.Cholesky, Size = 3)] public partial struct WithEvent { public event System.Action? Changed; public void Raise() => Changed?.Invoke(); }", "'WithEvent' declares the field-like event 'Changed'");
+
+    [Fact]
+    public void CapturedPrimaryConstructorParameter_ReportsDECOMP015_NamingTheParameter()
+        => AssertReports("DECOMP015", "[Factorize(Kind.Cholesky, Size = 3)] public partial struct WithParameter(int seed) { public readonly int Seed() => seed; }", "'WithParameter' declares the primary-constructor parameter 'seed', captured as a field;");
+
+    [Fact]
+    public void InstanceFieldInAnotherPartialDeclaration_ReportsDECOMP015()
+    {
+        var run = GeneratorHarness.Run(
+            WithValidNeighbour("[Factorize(Kind.Cholesky, Size = 3)] public partial struct Split;"),
+            "namespace Decomp.Tests; public partial struct Split { private long _stamp; public long Stamp() => _stamp; }");
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("DECOMP015", diagnostic.Id);
+        Assert.Contains("the instance field '_stamp'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal(new[] { ValidNeighbour }, run.Sources.Select(s => s.HintName));
+    }
+
+    [Fact]
+    public void StaticFieldsConstantsAndComputedProperties_AreAllowed()
+    {
+        var run = GeneratorHarness.Run(WithValidNeighbour("""
+            [Factorize(Kind.Cholesky, Size = 3)]
+            public partial struct Allowed
+            {
+                private static int s_calls;
+                private const int Order = 3;
+                public static int Calls => s_calls;
+                public readonly int Twice => 2 * Order;
+            }
+            """));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains(run.Sources, s => s.HintName == "Decomp.Tests.Allowed.Factorize.g.cs");
+        Assert.DoesNotContain(run.CompileDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
     public void NullElement_ReportsDECOMP005()
         => AssertReports("DECOMP005", "[Factorize(Kind.Cholesky, Size = 3, Element = null!)] public partial struct NullElement;", "Element = null on 'NullElement' is not supported");
 
@@ -188,11 +236,12 @@ public sealed class DiagnosticTests
             ("DECOMP011.cs", WithoutNeighbour("[Factorize(Kind.LU, Size = 3)] public partial struct Lu3;")),
             ("DECOMP012.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Size = 3, Rows = 4)] public partial struct Twice;")),
             ("DECOMP013.cs", WithoutNeighbour("[Factorize((Kind)42, Size = 3)] public partial struct Unknown;")),
-            ("DECOMP014.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Size = 3)] file partial struct Hidden;"))));
+            ("DECOMP014.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Size = 3)] file partial struct Hidden;")),
+            ("DECOMP015.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Size = 3)] public partial struct WithField { public int Label { get; set; } }"))));
 
         Assert.Null(run.Exception);
         Assert.Empty(run.Sources);
-        Assert.Equal(15, run.GeneratorDiagnostics.Length); // DECOMP006's QR struct also gets DECOMP011
+        Assert.Equal(16, run.GeneratorDiagnostics.Length); // DECOMP006's QR struct also gets DECOMP011
         Snapshot.VerifyText(GetType(), DiagnosticText.Format(run.GeneratorDiagnostics, run.OutputCompilation));
     }
 
@@ -208,7 +257,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void Descriptors_HaveUniqueIds_AreErrorsByDefault_AndCoverDECOMP001To014()
+    public void Descriptors_HaveUniqueIds_AreErrorsByDefault_AndCoverDECOMP001To015()
     {
         var descriptors = AllDescriptors();
 
@@ -219,7 +268,7 @@ public sealed class DiagnosticTests
             Assert.True(d.IsEnabledByDefault);
             Assert.False(string.IsNullOrWhiteSpace(d.Title.ToString()));
         });
-        var expected = Enumerable.Range(1, 14).Select(i => $"DECOMP{i:000}").Append("DECOMP900");
+        var expected = Enumerable.Range(1, 15).Select(i => $"DECOMP{i:000}").Append("DECOMP900");
         Assert.Equal(expected, descriptors.Select(d => d.Id).Order(StringComparer.Ordinal));
     }
 

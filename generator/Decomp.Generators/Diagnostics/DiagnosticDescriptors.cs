@@ -92,6 +92,12 @@ internal static class DiagnosticDescriptors
         "'{1}' is file-local, so the generated part of '{0}', which lives in a file of its own, cannot extend it; remove 'file'",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor InstanceFieldNotSupported = new(
+        "DECOMP015",
+        "[Factorize] struct cannot declare instance fields",
+        "'{0}' declares {1}; the generated kernel owns the struct's storage and creates factors without running user code, so keep that state in another type or make it static",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "DECOMP900",
         "Decomp.Generators failed internally",

@@ -93,6 +93,16 @@ internal static class FactorizeParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FileLocalTypeNotSupported, location, name, fileLocal.Name));
         }
 
+        // The generated kernel owns the storage: TryFactor skips initialization, and fields of another part would
+        // have no defined order (CS0282).
+        foreach (var member in type.GetMembers())
+        {
+            if (DescribeInstanceField(member, cancellationToken) is { } field)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InstanceFieldNotSupported, location, name, field));
+            }
+        }
+
         Kind? kind = System.Enum.IsDefined(typeof(Kind), arguments.Kind) ? (Kind)arguments.Kind : null;
         var shape = ReadShape(arguments, kind is { } k && IsSquareOnly(k), name, location, diagnostics);
 
@@ -327,6 +337,27 @@ internal static class FactorizeParser
         TypeKind.Delegate => "a delegate",
         _ => "a " + type.TypeKind.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>What a member that stores instance data is (<c>the instance field 'x'</c>), or <see langword="null"/> if it stores none.</summary>
+    private static string? DescribeInstanceField(ISymbol member, CancellationToken cancellationToken)
+    {
+        switch (member)
+        {
+            case IFieldSymbol { IsStatic: false, IsConst: false, AssociatedSymbol: IPropertySymbol property }:
+                return $"the instance auto-property '{property.Name}'";
+            case IFieldSymbol { IsStatic: false, IsConst: false, IsImplicitlyDeclared: true } field when field.Name.StartsWith("<", System.StringComparison.Ordinal):
+                // A captured primary-constructor parameter: the compiler names its field <x>P.
+                var end = field.Name.IndexOf('>');
+                return $"the primary-constructor parameter '{(end > 1 ? field.Name.Substring(1, end - 1) : field.Name)}', captured as a field";
+            case IFieldSymbol { IsStatic: false, IsConst: false } field:
+                return $"the instance field '{field.Name}'";
+            case IEventSymbol { IsStatic: false } @event when @event.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is VariableDeclaratorSyntax):
+                // A field-like event; its backing field is not among the members.
+                return $"the field-like event '{@event.Name}'";
+            default:
+                return null;
+        }
+    }
 
     private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
