@@ -168,6 +168,23 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void PublicMemberNamedLikeAGeneratedMember_ReportsDECOMP016()
+        => AssertReports("DECOMP016", "[Factorize(Kind.Cholesky, Size = 3)] public partial struct Clash { public static int Rows => 3; }", "'Clash' uses the name 'Rows' for a property, but the generated kernel declares a member of that name");
+
+    [Fact]
+    public void OverloadOfAGeneratedMethod_ReportsDECOMP016_Once()
+        => AssertReports("DECOMP016", "[Factorize(Kind.Cholesky, Size = 3)] public partial struct Clash { public static void Solve(double[] b) { } public static void Solve(float[] b) { } }", "'Clash' uses the name 'Solve' for a method");
+
+    [Fact]
+    public void PrivateHelperNamedLikeAGeneratedOne_ReportsDECOMP016()
+        => AssertReports("DECOMP016", "[Factorize(Kind.Cholesky, Size = 3)] public partial struct Clash { private struct FactorStorage { } }", "'Clash' uses the name 'FactorStorage' for a nested type");
+
+    /// <summary>A member cannot share its struct's name (CS0542), so a struct named like a generated member clashes too.</summary>
+    [Fact]
+    public void StructNamedLikeAGeneratedMember_ReportsDECOMP016()
+        => AssertReports("DECOMP016", "[Factorize(Kind.Cholesky, Size = 3)] public partial struct Factor;", "'Factor' uses the name 'Factor' for the struct itself");
+
+    [Fact]
     public void NullElement_ReportsDECOMP005()
         => AssertReports("DECOMP005", "[Factorize(Kind.Cholesky, Size = 3, Element = null!)] public partial struct NullElement;", "Element = null on 'NullElement' is not supported");
 
@@ -237,11 +254,12 @@ public sealed class DiagnosticTests
             ("DECOMP012.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Size = 3, Rows = 4)] public partial struct Twice;")),
             ("DECOMP013.cs", WithoutNeighbour("[Factorize((Kind)42, Size = 3)] public partial struct Unknown;")),
             ("DECOMP014.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Size = 3)] file partial struct Hidden;")),
-            ("DECOMP015.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Size = 3)] public partial struct WithField { public int Label { get; set; } }"))));
+            ("DECOMP015.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Size = 3)] public partial struct WithField { public int Label { get; set; } }")),
+            ("DECOMP016.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Size = 3)] public partial struct Clash { public static int Rows => 3; }"))));
 
         Assert.Null(run.Exception);
         Assert.Empty(run.Sources);
-        Assert.Equal(16, run.GeneratorDiagnostics.Length); // DECOMP006's QR struct also gets DECOMP011
+        Assert.Equal(17, run.GeneratorDiagnostics.Length); // DECOMP006's QR struct also gets DECOMP011
         Snapshot.VerifyText(GetType(), DiagnosticText.Format(run.GeneratorDiagnostics, run.OutputCompilation));
     }
 
@@ -257,7 +275,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void Descriptors_HaveUniqueIds_AreErrorsByDefault_AndCoverDECOMP001To015()
+    public void Descriptors_HaveUniqueIds_AreErrorsByDefault_AndCoverDECOMP001To016()
     {
         var descriptors = AllDescriptors();
 
@@ -268,7 +286,7 @@ public sealed class DiagnosticTests
             Assert.True(d.IsEnabledByDefault);
             Assert.False(string.IsNullOrWhiteSpace(d.Title.ToString()));
         });
-        var expected = Enumerable.Range(1, 15).Select(i => $"DECOMP{i:000}").Append("DECOMP900");
+        var expected = Enumerable.Range(1, 16).Select(i => $"DECOMP{i:000}").Append("DECOMP900");
         Assert.Equal(expected, descriptors.Select(d => d.Id).Order(StringComparer.Ordinal));
     }
 

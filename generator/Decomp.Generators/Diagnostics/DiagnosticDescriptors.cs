@@ -98,6 +98,12 @@ internal static class DiagnosticDescriptors
         "'{0}' declares {1}; the generated kernel owns the struct's storage and creates factors without running user code, so keep that state in another type or make it static",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor ReservedMemberName = new(
+        "DECOMP016",
+        "[Factorize] member name is reserved by the generated kernel",
+        "'{0}' uses the name '{1}' for {2}, but the generated kernel declares a member of that name; rename it",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "DECOMP900",
         "Decomp.Generators failed internally",

@@ -49,6 +49,19 @@ internal sealed class CholeskyEmitter
         _type = KernelEmitter.Identifier(model.TypeName);
     }
 
+    /// <summary>
+    /// Every member name this emitter may declare in the struct, public or private, for any shape: a user
+    /// member of the same name would clash with it (DECOMP016). Keep it beside the code that writes the
+    /// members; a test compares it with the members of a generated file.
+    /// </summary>
+    public static IReadOnlyList<string> MemberNames { get; } = new[]
+    {
+        "Rows", "Columns", "N", "Succeeded", "InputNotFinite", "_u", "_inverseDiagonal", "_factored",
+        "TryFactor", "Factor", "FactorInPlace", "SolveFactored", "Solve", "Determinant", "LogDeterminant", "Inverse",
+        "CopyLowerTo", "Update", "Downdate", "EnsureFactored", "ThrowFailed", "FactorCore", "SolveCore",
+        "FactorStorage", "DiagonalStorage",
+    }.Concat(VectorFlavor.All.Select(f => "FactorCore" + f.Suffix)).ToArray();
+
     private string T => _t.Keyword;
 
     private string Shape => KernelEmitter.ShapeText(_model.Shape);

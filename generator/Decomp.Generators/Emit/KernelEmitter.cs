@@ -54,6 +54,10 @@ internal static class KernelEmitter
         return true;
     }
 
+    /// <summary>The names of the members the emitter of <paramref name="kind"/> declares in the struct (empty if there is no emitter yet).</summary>
+    public static System.Collections.Generic.IReadOnlyList<string> MemberNames(Kind kind)
+        => kind == Kind.Cholesky ? CholeskyEmitter.MemberNames : Array.Empty<string>();
+
     /// <summary>
     /// A name as C# source must spell it: keywords (reserved or contextual) get an <c>@</c>, so a type
     /// declared as <c>@struct</c> or <c>@record</c> is written back the same way.

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Decomp.Generators.Diagnostics;
+using Decomp.Generators.Emit;
 using Decomp.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -122,6 +123,8 @@ internal static class FactorizeParser
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KindNotYetSupported, location, kind.Value.ToString(), name));
             }
+
+            AddReservedNameClashes(type, KernelEmitter.MemberNames(kind.Value), location, diagnostics);
         }
 
         var model = diagnostics.Count == 0 && shape is not null && kind is not null
@@ -192,6 +195,30 @@ internal static class FactorizeParser
         INamedTypeSymbol named => named.TypeArguments.Any(ContainsErrorType),
         _ => false,
     };
+
+    /// <summary>DECOMP016 once per name of the struct or its members that the kind's generated members use.</summary>
+    private static void AddReservedNameClashes(INamedTypeSymbol type, IReadOnlyList<string> reserved, Location location, List<DiagnosticInfo> diagnostics)
+    {
+        if (reserved.Count == 0)
+        {
+            return;
+        }
+
+        // A member cannot share its enclosing type's name (CS0542), so the struct's own name counts too.
+        if (reserved.Contains(type.Name))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedMemberName, location, type.Name, type.Name, "the struct itself"));
+        }
+
+        var reported = new HashSet<string>();
+        foreach (var member in type.GetMembers())
+        {
+            if (reserved.Contains(member.Name) && reported.Add(member.Name))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedMemberName, location, type.Name, member.Name, DescribeMember(member)));
+            }
+        }
+    }
 
     /// <summary>The shape and element type; with <paramref name="squareOnly"/>, Rows &lt; Columns is left to the caller's DECOMP007.</summary>
     private static KernelShape? ReadShape(Arguments arguments, bool squareOnly, string name, Location location, List<DiagnosticInfo> diagnostics)
@@ -358,6 +385,17 @@ internal static class FactorizeParser
                 return null;
         }
     }
+
+    private static string DescribeMember(ISymbol member) => member switch
+    {
+        IFieldSymbol { IsConst: true } => "a constant",
+        IFieldSymbol => "a field",
+        IPropertySymbol => "a property",
+        IEventSymbol => "an event",
+        IMethodSymbol => "a method",
+        ITypeSymbol => "a nested type",
+        _ => "a member",
+    };
 
     private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
