@@ -223,6 +223,34 @@ public sealed class DiagnosticTests
         Assert.Contains(run.CompileDiagnostics, d => d.Id == "CS0579");
     }
 
+    /// <summary>An in-source location (a tree of the compilation, not a rebuilt path) is what #pragma and .editorconfig act on.</summary>
+    [Fact]
+    public void Diagnostic_IsLocatedInTheCompilationsSyntaxTree()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(WithValidNeighbour("[Factorize(Kind.Cholesky, Size = 40)] public partial struct TooBig;"));
+
+        var run = GeneratorHarness.Run(compilation);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.True(diagnostic.Location.IsInSource);
+        Assert.Same(compilation.SyntaxTrees.Single(), diagnostic.Location.SourceTree);
+    }
+
+    [Fact]
+    public void EditingTheFileOfACachedDiagnostic_LocatesItInTheNewTree()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(WithValidNeighbour("[Factorize(Kind.Cholesky, Size = 40)] public partial struct TooBig;"));
+        var first = GeneratorHarness.Run(compilation);
+        var tree = compilation.SyntaxTrees.Single();
+        var editedTree = tree.WithChangedText(tree.GetText().WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(new Microsoft.CodeAnalysis.Text.TextSpan(tree.Length, 0), "\n// a comment after the struct\n")));
+
+        var second = GeneratorHarness.Run(first.Driver, compilation.ReplaceSyntaxTree(tree, editedTree));
+
+        var diagnostic = Assert.Single(second.GeneratorDiagnostics);
+        Assert.Same(editedTree, diagnostic.Location.SourceTree);
+        Assert.StartsWith("Factorize", DiagnosticText.SpanText(diagnostic, second.OutputCompilation), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void RerunningOnAnEditedCompilation_ReportsCachedDiagnosticsOnce()
     {
