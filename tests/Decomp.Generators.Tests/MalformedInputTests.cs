@@ -198,6 +198,17 @@ public sealed class MalformedInputTests
         Assert.Empty(run.GeneratorDiagnostics);
     }
 
+    [Fact(Skip = "Generator bug: hint names are unique only ignoring case, so the files of 'Chol' and 'chol' in one namespace collide; AddSource throws in the driver (CS8785) and every kernel of the compilation is lost. Needs the collected models to disambiguate colliding hint names.")]
+    public void TypesWhoseNamesDifferOnlyInCase_NeverCrashTheGenerator()
+    {
+        var run = GeneratorHarness.Run(
+            Source("[Factorize(Kind.Cholesky, Size = 2)] public partial struct Chol;"),
+            Source("[Factorize(Kind.Cholesky, Size = 2)] public partial struct chol;"));
+
+        AssertNoCrash(run);
+        Assert.Equal(2, run.Sources.Length);
+    }
+
     private static void AssertNoCrash(GeneratorRun run)
     {
         Assert.All(run.Driver.GetRunResult().Results, r => Assert.Null(r.Exception));
