@@ -525,6 +525,7 @@ internal sealed class CholeskyEmitter
     {
         _w.WriteLine("// Returns Succeeded, InputNotFinite, or the column whose pivot is not positive.");
         _w.WriteLine("// a and u may be the same storage.");
+        _w.WriteLine(GlobalNames.AggressiveOptimization);
         using (_w.Block($"private static int FactorCore(ref {T} a, ref {T} u, ref {T} inverseDiagonal)"))
         {
             foreach (var flavor in Flavors())
@@ -556,6 +557,7 @@ internal sealed class CholeskyEmitter
         string V(int row, int chunk) => f.IsScalar ? $"a{row}_{chunk}" : plan.Count == 1 ? $"r{row}" : $"r{row}_{chunk}";
         string M(int row, int chunk) => f.IsScalar ? $"m{row}_{chunk}" : plan.Count == 1 ? $"m{row}" : $"m{row}_{chunk}";
 
+        _w.WriteLine(GlobalNames.AggressiveOptimization);
         using (_w.Block($"private static int FactorCore{f.Suffix}(ref {T} a, ref {T} u, ref {T} inverseDiagonal)"))
         {
             if (!f.IsScalar)
@@ -715,6 +717,7 @@ internal sealed class CholeskyEmitter
     {
         var plan = new RowPlan(_n, f.Lanes(_t));
         var total = _n * _n;
+        _w.WriteLine(GlobalNames.AggressiveOptimization);
         using (_w.Block($"private static int FactorCore{f.Suffix}(ref {T} a, ref {T} u, ref {T} inverseDiagonal)"))
         {
             using (_w.Block($"if (!{Unsafe}.AreSame(ref a, ref u))"))
@@ -823,6 +826,7 @@ internal sealed class CholeskyEmitter
     /// <summary>Forward (Uᵀy = b) then back (Ux = y) substitution on x in place.</summary>
     private void EmitSolveCore()
     {
+        _w.WriteLine(GlobalNames.AggressiveOptimization);
         using (_w.Block($"private static void SolveCore(ref {T} u, ref {T} inverseDiagonal, ref {T} x)"))
         {
             if (_n <= UnrolledScalarMax)

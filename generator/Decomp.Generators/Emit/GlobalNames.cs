@@ -23,6 +23,9 @@ internal static class GlobalNames
 
     public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode";
 
+    /// <summary>Full optimization at the first call, skipping tier 0 (the kernels have no use for its profile).</summary>
+    public const string AggressiveOptimization = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
+
     /// <summary>The static class of a vector width: <c>global::System.Runtime.Intrinsics.Vector256</c>.</summary>
     public static string Vector(int bits) => "global::System.Runtime.Intrinsics.Vector" + bits.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

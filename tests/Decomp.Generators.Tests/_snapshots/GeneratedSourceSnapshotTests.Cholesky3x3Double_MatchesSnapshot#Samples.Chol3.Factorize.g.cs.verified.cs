@@ -413,6 +413,7 @@ namespace Samples
 
         // Returns Succeeded, InputNotFinite, or the column whose pivot is not positive.
         // a and u may be the same storage.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static int FactorCore(ref double a, ref double u, ref double inverseDiagonal)
         {
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -423,6 +424,7 @@ namespace Samples
             return FactorCoreScalar(ref a, ref u, ref inverseDiagonal);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static int FactorCore128(ref double a, ref double u, ref double inverseDiagonal)
         {
             // r{i}_{c} holds chunk c of row i: columns 0..1, 1..2.
@@ -499,6 +501,7 @@ namespace Samples
             return Succeeded;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static int FactorCoreScalar(ref double a, ref double u, ref double inverseDiagonal)
         {
             var a0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0);
@@ -573,6 +576,7 @@ namespace Samples
             return Succeeded;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void SolveCore(ref double u, ref double inverseDiagonal, ref double x)
         {
             var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);

@@ -413,6 +413,7 @@ namespace Samples
 
         // Returns Succeeded, InputNotFinite, or the column whose pivot is not positive.
         // a and u may be the same storage.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static int FactorCore(ref float a, ref float u, ref float inverseDiagonal)
         {
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
@@ -428,6 +429,7 @@ namespace Samples
             return FactorCoreScalar(ref a, ref u, ref inverseDiagonal);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static int FactorCore256(ref float a, ref float u, ref float inverseDiagonal)
         {
             // r{i} holds row i of A, then of U.
@@ -587,6 +589,7 @@ namespace Samples
             return Succeeded;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static int FactorCore128(ref float a, ref float u, ref float inverseDiagonal)
         {
             // r{i}_{c} holds chunk c of row i: columns 0..3, 4..7.
@@ -781,6 +784,7 @@ namespace Samples
             return Succeeded;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static int FactorCoreScalar(ref float a, ref float u, ref float inverseDiagonal)
         {
             var a0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0);
@@ -1150,6 +1154,7 @@ namespace Samples
             return Succeeded;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void SolveCore(ref float u, ref float inverseDiagonal, ref float x)
         {
             var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);

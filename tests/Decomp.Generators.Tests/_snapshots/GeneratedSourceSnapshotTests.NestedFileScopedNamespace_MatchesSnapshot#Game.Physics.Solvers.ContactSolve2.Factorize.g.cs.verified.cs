@@ -413,6 +413,7 @@ namespace Game.Physics.Solvers
 
         // Returns Succeeded, InputNotFinite, or the column whose pivot is not positive.
         // a and u may be the same storage.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static int FactorCore(ref double a, ref double u, ref double inverseDiagonal)
         {
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -423,6 +424,7 @@ namespace Game.Physics.Solvers
             return FactorCoreScalar(ref a, ref u, ref inverseDiagonal);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static int FactorCore128(ref double a, ref double u, ref double inverseDiagonal)
         {
             // r{i} holds row i of A, then of U.
@@ -467,6 +469,7 @@ namespace Game.Physics.Solvers
             return Succeeded;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static int FactorCoreScalar(ref double a, ref double u, ref double inverseDiagonal)
         {
             var a0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0);
@@ -513,6 +516,7 @@ namespace Game.Physics.Solvers
             return Succeeded;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void SolveCore(ref double u, ref double inverseDiagonal, ref double x)
         {
             var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);

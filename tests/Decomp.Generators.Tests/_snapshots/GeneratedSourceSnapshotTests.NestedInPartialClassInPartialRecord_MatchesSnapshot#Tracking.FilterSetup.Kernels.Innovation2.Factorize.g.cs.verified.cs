@@ -417,11 +417,13 @@ namespace Tracking
 
                 // Returns Succeeded, InputNotFinite, or the column whose pivot is not positive.
                 // a and u may be the same storage.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static int FactorCore(ref float a, ref float u, ref float inverseDiagonal)
                 {
                     return FactorCoreScalar(ref a, ref u, ref inverseDiagonal);
                 }
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static int FactorCoreScalar(ref float a, ref float u, ref float inverseDiagonal)
                 {
                     var a0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0);
@@ -468,6 +470,7 @@ namespace Tracking
                     return Succeeded;
                 }
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void SolveCore(ref float u, ref float inverseDiagonal, ref float x)
                 {
                     var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);

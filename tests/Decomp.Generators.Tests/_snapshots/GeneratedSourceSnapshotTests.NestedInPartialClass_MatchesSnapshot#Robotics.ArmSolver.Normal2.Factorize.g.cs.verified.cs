@@ -415,6 +415,7 @@ namespace Robotics
 
             // Returns Succeeded, InputNotFinite, or the column whose pivot is not positive.
             // a and u may be the same storage.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private static int FactorCore(ref double a, ref double u, ref double inverseDiagonal)
             {
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
@@ -425,6 +426,7 @@ namespace Robotics
                 return FactorCoreScalar(ref a, ref u, ref inverseDiagonal);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private static int FactorCore128(ref double a, ref double u, ref double inverseDiagonal)
             {
                 // r{i} holds row i of A, then of U.
@@ -469,6 +471,7 @@ namespace Robotics
                 return Succeeded;
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private static int FactorCoreScalar(ref double a, ref double u, ref double inverseDiagonal)
             {
                 var a0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0);
@@ -515,6 +518,7 @@ namespace Robotics
                 return Succeeded;
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private static void SolveCore(ref double u, ref double inverseDiagonal, ref double x)
             {
                 var x0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 0);
