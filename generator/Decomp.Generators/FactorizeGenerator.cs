@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
+using Decomp.Generators.Diagnostics;
 using Decomp.Generators.Emit;
 using Decomp.Generators.Model;
 using Decomp.Generators.Parsing;
@@ -21,6 +24,9 @@ public sealed class FactorizeGenerator : IIncrementalGenerator
 
         /// <summary>Diagnostics of every attributed type.</summary>
         public const string Diagnostics = "Decomp.Diagnostics";
+
+        /// <summary>Diagnostics with their locations mapped into the current compilation's syntax trees.</summary>
+        public const string LocatedDiagnostics = "Decomp.LocatedDiagnostics";
     }
 
     /// <inheritdoc />
@@ -34,15 +40,22 @@ public sealed class FactorizeGenerator : IIncrementalGenerator
                 static (ctx, ct) => ParseSafely(ctx, ct))
             .WithTrackingName(TrackingNames.Parse);
 
-        // 2. Diagnostics branch: report what parsing found, independent of emission.
+        // 2. Diagnostics branch: report what parsing found, independent of emission. The compilation maps
+        //    each cached location back into its syntax tree (so it is in source, where #pragma and
+        //    .editorconfig apply); diagnostics that map to the same tree and span are not reported anew.
         var diagnostics = results
             .Select(static (r, _) => r.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (spc, items) =>
+        var located = diagnostics
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, _) => pair.Left.Select(d => d.ToDiagnostic(pair.Right)).ToImmutableArray())
+            .WithComparer(ReportedDiagnosticsComparer.Instance)
+            .WithTrackingName(TrackingNames.LocatedDiagnostics);
+        context.RegisterSourceOutput(located, static (spc, items) =>
         {
             foreach (var item in items)
             {
-                spc.ReportDiagnostic(item.ToDiagnostic());
+                spc.ReportDiagnostic(item);
             }
         });
 
@@ -62,7 +75,7 @@ public sealed class FactorizeGenerator : IIncrementalGenerator
             }
             catch (System.Exception ex) when (ex is not System.OperationCanceledException)
             {
-                spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.DiagnosticDescriptors.InternalError, Location.None, ex.GetType().Name, ex.Message));
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, ex.GetType().Name, ex.Message));
             }
         });
     }
@@ -81,7 +94,7 @@ public sealed class FactorizeGenerator : IIncrementalGenerator
             var location = context.TargetNode.GetLocation();
             return new ParseResult(null, new EquatableArray<DiagnosticInfo>(new[]
             {
-                DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.InternalError, location, ex.GetType().Name, ex.Message),
+                DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, location, ex.GetType().Name, ex.Message),
             }));
         }
     }

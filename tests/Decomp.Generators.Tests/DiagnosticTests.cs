@@ -28,6 +28,10 @@ public sealed class DiagnosticTests
         => AssertReports("DECOMP002", "[Factorize(Kind.Cholesky, Size = 3)] public partial record NotAStruct;", "'NotAStruct' is a record class");
 
     [Fact]
+    public void Interface_ReportsDECOMP002_WithItsArticle()
+        => AssertReports("DECOMP002", "[Factorize(Kind.Cholesky, Size = 3)] public partial interface INotAStruct;", "'INotAStruct' is an interface;");
+
+    [Fact]
     public void MissingShape_ReportsDECOMP003()
         => AssertReports("DECOMP003", "[Factorize(Kind.Cholesky)] public partial struct NoShape;", "needs a shape");
 
@@ -48,8 +52,31 @@ public sealed class DiagnosticTests
         => AssertReports("DECOMP005", "[Factorize(Kind.Cholesky, Size = 3, Element = typeof(int))] public partial struct Ints;", "Element = typeof(int) on 'Ints' is not supported");
 
     [Fact]
+    public void UnresolvedElementType_LeavesTheErrorToTheCompiler()
+    {
+        var run = GeneratorHarness.Run(WithValidNeighbour("[Factorize(Kind.Cholesky, Size = 3, Element = typeof(Missing))] public partial struct Unresolved;"));
+
+        Assert.Null(run.Exception);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains(run.CompileDiagnostics, d => d.Id == "CS0246");
+        Assert.Equal(new[] { ValidNeighbour }, run.Sources.Select(s => s.HintName));
+    }
+
+    /// <summary>A kind that takes rectangular shapes (QR, not implemented yet, so DECOMP011 comes along).</summary>
+    [Fact]
     public void RowsLessThanColumns_ReportsDECOMP006()
-        => AssertReports("DECOMP006", "[Factorize(Kind.Cholesky, Rows = 3, Columns = 4)] public partial struct Wide;", "'Wide' has Rows = 3 < Columns = 4");
+    {
+        var run = GeneratorHarness.Run(WithValidNeighbour("[Factorize(Kind.QR, Rows = 3, Columns = 4)] public partial struct Wide;"));
+
+        Assert.Equal(new[] { "DECOMP006", "DECOMP011" }, run.GeneratorDiagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "DECOMP006");
+        Assert.Contains("'Wide' has Rows = 3 < Columns = 4; factor the transpose (Rows = 4, Columns = 3)", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    /// <summary>Factoring the transpose, as DECOMP006 advises, would not help a square-only kind: only DECOMP007 is reported.</summary>
+    [Fact]
+    public void RowsLessThanColumnsForSquareOnlyKind_ReportsOnlyDECOMP007()
+        => AssertReports("DECOMP007", "[Factorize(Kind.Cholesky, Rows = 3, Columns = 4)] public partial struct Wide;", "Kind.Cholesky factorizes square matrices only, but 'Wide' is 3×4");
 
     [Fact]
     public void RectangularShapeForSquareOnlyKind_ReportsDECOMP007()
@@ -83,17 +110,83 @@ public sealed class DiagnosticTests
     public void UndefinedKindValue_ReportsDECOMP013()
         => AssertReports("DECOMP013", "[Factorize((Kind)42, Size = 3)] public partial struct Unknown;", "(Kind)42 on 'Unknown' is not a defined Decomp.Kind value");
 
-    [Fact(Skip = "Generator bug: a file-local struct gets no diagnostic, but the generated `partial struct F` in another file declares a different, non-file type, so F silently has no members (CS0117 at every use).")]
-    public void FileLocalStruct_ReportsADiagnostic()
-    {
-        var run = GeneratorHarness.Run(WithValidNeighbour("[Factorize(Kind.Cholesky, Size = 3)] file partial struct Hidden;"));
+    /// <summary>The generated <c>partial struct Hidden</c> in another file would declare a different, non-file type.</summary>
+    [Fact]
+    public void FileLocalStruct_ReportsDECOMP014()
+        => AssertReports("DECOMP014", "[Factorize(Kind.Cholesky, Size = 3)] file partial struct Hidden;", "'Hidden' is file-local, so the generated part of 'Hidden'", "remove 'file'");
 
-        Assert.Contains(run.GeneratorDiagnostics, d => d.Id.StartsWith("DECOMP", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Error);
+    [Fact]
+    public void StructNestedInFileLocalClass_ReportsDECOMP014()
+        => AssertReports("DECOMP014", "file partial class Outer { [Factorize(Kind.Cholesky, Size = 3)] public partial struct Inner; }", "'Outer' is file-local, so the generated part of 'Inner'");
+
+    [Fact]
+    public void InstanceField_ReportsDECOMP015_NamingTheField()
+        => AssertReports("DECOMP015", "[Factorize(Kind.Cholesky, Size = 3)] public partial struct WithField { private int _count; public int Count() => _count; }", "'WithField' declares the instance field '_count'");
+
+    [Fact]
+    public void AutoProperty_ReportsDECOMP015_NamingTheProperty()
+        => AssertReports("DECOMP015", "[Factorize(Kind.Cholesky, Size = 3)] public partial struct WithProperty { public int Label { get; set; } }", "'WithProperty' declares the instance auto-property 'Label'");
+
+    [Fact]
+    public void FieldLikeEvent_ReportsDECOMP015_NamingTheEvent()
+        => AssertReports("DECOMP015", "[Factorize(Kind.Cholesky, Size = 3)] public partial struct WithEvent { public event System.Action? Changed; public void Raise() => Changed?.Invoke(); }", "'WithEvent' declares the field-like event 'Changed'");
+
+    [Fact]
+    public void CapturedPrimaryConstructorParameter_ReportsDECOMP015_NamingTheParameter()
+        => AssertReports("DECOMP015", "[Factorize(Kind.Cholesky, Size = 3)] public partial struct WithParameter(int seed) { public readonly int Seed() => seed; }", "'WithParameter' declares the primary-constructor parameter 'seed', captured as a field;");
+
+    [Fact]
+    public void InstanceFieldInAnotherPartialDeclaration_ReportsDECOMP015()
+    {
+        var run = GeneratorHarness.Run(
+            WithValidNeighbour("[Factorize(Kind.Cholesky, Size = 3)] public partial struct Split;"),
+            "namespace Decomp.Tests; public partial struct Split { private long _stamp; public long Stamp() => _stamp; }");
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("DECOMP015", diagnostic.Id);
+        Assert.Contains("the instance field '_stamp'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal(new[] { ValidNeighbour }, run.Sources.Select(s => s.HintName));
     }
 
-    [Fact(Skip = "Generator bug: `Element = null` binds (only a nullable warning, none with nullable off) but the parser treats it as unbound and returns nothing, so the struct silently gets no members and no diagnostic.")]
+    [Fact]
+    public void StaticFieldsConstantsAndComputedProperties_AreAllowed()
+    {
+        var run = GeneratorHarness.Run(WithValidNeighbour("""
+            [Factorize(Kind.Cholesky, Size = 3)]
+            public partial struct Allowed
+            {
+                private static int s_calls;
+                private const int Order = 3;
+                public static int Calls => s_calls;
+                public readonly int Twice => 2 * Order;
+            }
+            """));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains(run.Sources, s => s.HintName == "Decomp.Tests.Allowed.Factorize.g.cs");
+        Assert.DoesNotContain(run.CompileDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void PublicMemberNamedLikeAGeneratedMember_ReportsDECOMP016()
+        => AssertReports("DECOMP016", "[Factorize(Kind.Cholesky, Size = 3)] public partial struct Clash { public static int Rows => 3; }", "'Clash' uses the name 'Rows' for a property, but the generated kernel declares a member of that name");
+
+    [Fact]
+    public void OverloadOfAGeneratedMethod_ReportsDECOMP016_Once()
+        => AssertReports("DECOMP016", "[Factorize(Kind.Cholesky, Size = 3)] public partial struct Clash { public static void Solve(double[] b) { } public static void Solve(float[] b) { } }", "'Clash' uses the name 'Solve' for a method");
+
+    [Fact]
+    public void PrivateHelperNamedLikeAGeneratedOne_ReportsDECOMP016()
+        => AssertReports("DECOMP016", "[Factorize(Kind.Cholesky, Size = 3)] public partial struct Clash { private struct FactorStorage { } }", "'Clash' uses the name 'FactorStorage' for a nested type");
+
+    /// <summary>A member cannot share its struct's name (CS0542), so a struct named like a generated member clashes too.</summary>
+    [Fact]
+    public void StructNamedLikeAGeneratedMember_ReportsDECOMP016()
+        => AssertReports("DECOMP016", "[Factorize(Kind.Cholesky, Size = 3)] public partial struct Factor;", "'Factor' uses the name 'Factor' for the struct itself");
+
+    [Fact]
     public void NullElement_ReportsDECOMP005()
-        => AssertReports("DECOMP005", "[Factorize(Kind.Cholesky, Size = 3, Element = null!)] public partial struct NullElement;", "Element");
+        => AssertReports("DECOMP005", "[Factorize(Kind.Cholesky, Size = 3, Element = null!)] public partial struct NullElement;", "Element = null on 'NullElement' is not supported");
 
     [Fact]
     public void StructWithSeveralProblems_ReportsEachProblemOnce()
@@ -118,6 +211,47 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void AttributeOnTwoPartialDeclarations_ReportsOnce()
+    {
+        var run = GeneratorHarness.Run(
+            WithValidNeighbour("[Factorize(Kind.Cholesky, Size = 40)] public partial struct Twice;"),
+            "using Decomp; namespace Decomp.Tests; [Factorize(Kind.Cholesky, Size = 40)] public partial struct Twice;");
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("DECOMP004", diagnostic.Id);
+        Assert.Equal("Source0.cs", diagnostic.Location.GetLineSpan().Path);
+        Assert.Contains(run.CompileDiagnostics, d => d.Id == "CS0579");
+    }
+
+    /// <summary>An in-source location (a tree of the compilation, not a rebuilt path) is what #pragma and .editorconfig act on.</summary>
+    [Fact]
+    public void Diagnostic_IsLocatedInTheCompilationsSyntaxTree()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(WithValidNeighbour("[Factorize(Kind.Cholesky, Size = 40)] public partial struct TooBig;"));
+
+        var run = GeneratorHarness.Run(compilation);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.True(diagnostic.Location.IsInSource);
+        Assert.Same(compilation.SyntaxTrees.Single(), diagnostic.Location.SourceTree);
+    }
+
+    [Fact]
+    public void EditingTheFileOfACachedDiagnostic_LocatesItInTheNewTree()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(WithValidNeighbour("[Factorize(Kind.Cholesky, Size = 40)] public partial struct TooBig;"));
+        var first = GeneratorHarness.Run(compilation);
+        var tree = compilation.SyntaxTrees.Single();
+        var editedTree = tree.WithChangedText(tree.GetText().WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(new Microsoft.CodeAnalysis.Text.TextSpan(tree.Length, 0), "\n// a comment after the struct\n")));
+
+        var second = GeneratorHarness.Run(first.Driver, compilation.ReplaceSyntaxTree(tree, editedTree));
+
+        var diagnostic = Assert.Single(second.GeneratorDiagnostics);
+        Assert.Same(editedTree, diagnostic.Location.SourceTree);
+        Assert.StartsWith("Factorize", DiagnosticText.SpanText(diagnostic, second.OutputCompilation), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RerunningOnAnEditedCompilation_ReportsCachedDiagnosticsOnce()
     {
         var compilation = GeneratorHarness.CreateCompilation(WithValidNeighbour("[Factorize(Kind.Cholesky, Size = 40)] public partial struct TooBig;"));
@@ -139,18 +273,21 @@ public sealed class DiagnosticTests
             ("DECOMP003.cs", WithoutNeighbour("[Factorize(Kind.Cholesky)] public partial struct NoShape;")),
             ("DECOMP004.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Size = 33)] public partial struct TooBig;")),
             ("DECOMP005.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Size = 3, Element = typeof(int))] public partial struct Ints;")),
-            ("DECOMP006.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Rows = 3, Columns = 4)] public partial struct Wide;")),
+            ("DECOMP006.cs", WithoutNeighbour("[Factorize(Kind.QR, Rows = 3, Columns = 4)] public partial struct Wide;")),
             ("DECOMP007.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Rows = 4, Columns = 3)] public partial struct Tall;")),
             ("DECOMP008.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Size = 3)] public partial struct Generic<T>;")),
             ("DECOMP009.cs", WithoutNeighbour("public class Outer { [Factorize(Kind.Cholesky, Size = 3)] public partial struct Inner; }")),
             ("DECOMP010.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Size = 3)] public readonly partial struct Frozen;")),
             ("DECOMP011.cs", WithoutNeighbour("[Factorize(Kind.LU, Size = 3)] public partial struct Lu3;")),
             ("DECOMP012.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Size = 3, Rows = 4)] public partial struct Twice;")),
-            ("DECOMP013.cs", WithoutNeighbour("[Factorize((Kind)42, Size = 3)] public partial struct Unknown;"))));
+            ("DECOMP013.cs", WithoutNeighbour("[Factorize((Kind)42, Size = 3)] public partial struct Unknown;")),
+            ("DECOMP014.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Size = 3)] file partial struct Hidden;")),
+            ("DECOMP015.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Size = 3)] public partial struct WithField { public int Label { get; set; } }")),
+            ("DECOMP016.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Size = 3)] public partial struct Clash { public static int Rows => 3; }"))));
 
         Assert.Null(run.Exception);
         Assert.Empty(run.Sources);
-        Assert.Equal(13, run.GeneratorDiagnostics.Length);
+        Assert.Equal(17, run.GeneratorDiagnostics.Length); // DECOMP006's QR struct also gets DECOMP011
         Snapshot.VerifyText(GetType(), DiagnosticText.Format(run.GeneratorDiagnostics, run.OutputCompilation));
     }
 
@@ -166,7 +303,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void Descriptors_HaveUniqueIds_AreErrorsByDefault_AndCoverDECOMP001To013()
+    public void Descriptors_HaveUniqueIds_AreErrorsByDefault_AndCoverDECOMP001To016()
     {
         var descriptors = AllDescriptors();
 
@@ -177,7 +314,7 @@ public sealed class DiagnosticTests
             Assert.True(d.IsEnabledByDefault);
             Assert.False(string.IsNullOrWhiteSpace(d.Title.ToString()));
         });
-        var expected = Enumerable.Range(1, 13).Select(i => $"DECOMP{i:000}").Append("DECOMP900");
+        var expected = Enumerable.Range(1, 16).Select(i => $"DECOMP{i:000}").Append("DECOMP900");
         Assert.Equal(expected, descriptors.Select(d => d.Id).Order(StringComparer.Ordinal));
     }
 

@@ -17,7 +17,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TypeMustBeStruct = new(
         "DECOMP002",
         "[Factorize] applies to structs only",
-        "'{0}' is a {1}; [Factorize] kernels are generated into a 'partial struct'",
+        "'{0}' is {1}; [Factorize] kernels are generated into a 'partial struct'",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor ShapeMissing = new(
@@ -35,7 +35,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedElementType = new(
         "DECOMP005",
         "[Factorize] element type is not supported",
-        "Element = typeof({0}) on '{1}' is not supported; use typeof(double) or typeof(float)",
+        "Element = {0} on '{1}' is not supported; use typeof(double) or typeof(float)",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor RowsLessThanColumns = new(
@@ -84,6 +84,24 @@ internal static class DiagnosticDescriptors
         "DECOMP013",
         "[Factorize] kind is not a defined Kind value",
         "(Kind){0} on '{1}' is not a defined Decomp.Kind value",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor FileLocalTypeNotSupported = new(
+        "DECOMP014",
+        "[Factorize] struct cannot be file-local",
+        "'{1}' is file-local, so the generated part of '{0}', which lives in a file of its own, cannot extend it; remove 'file'",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InstanceFieldNotSupported = new(
+        "DECOMP015",
+        "[Factorize] struct cannot declare instance fields",
+        "'{0}' declares {1}; the generated kernel owns the struct's storage and creates factors without running user code, so keep that state in another type or make it static",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ReservedMemberName = new(
+        "DECOMP016",
+        "[Factorize] member name is reserved by the generated kernel",
+        "'{0}' uses the name '{1}' for {2}, but the generated kernel declares a member of that name; rename it",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor InternalError = new(

@@ -25,6 +25,15 @@ internal sealed class CholeskyEmitter
     /// <summary>Largest order whose scalar factor and substitutions are emitted straight-line.</summary>
     private const int UnrolledScalarMax = 12;
 
+    // Runtime types, spelled from global:: so that no user type of the same name can capture them.
+    private const string Unsafe = GlobalNames.Unsafe;
+
+    private const string MemoryMarshal = GlobalNames.MemoryMarshal;
+
+    private const string InlineArray = GlobalNames.InlineArray;
+
+    private const string Errors = GlobalNames.KernelErrors;
+
     private readonly KernelModel _model;
     private readonly SourceWriter _w;
     private readonly Numeric _t;
@@ -37,18 +46,29 @@ internal sealed class CholeskyEmitter
         _w = writer;
         _t = Numeric.For(model.Shape.Element);
         _n = model.Shape.N;
-        _type = model.TypeName;
+        _type = KernelEmitter.Identifier(model.TypeName);
     }
+
+    /// <summary>
+    /// Every member name this emitter may declare in the struct, public or private, for any shape: a user
+    /// member of the same name would clash with it (DECOMP016). Keep it beside the code that writes the
+    /// members; a test compares it with the members of a generated file.
+    /// </summary>
+    public static IReadOnlyList<string> MemberNames { get; } = new[]
+    {
+        "Rows", "Columns", "N", "Succeeded", "InputNotFinite", "_u", "_inverseDiagonal", "_factored",
+        "TryFactor", "Factor", "FactorInPlace", "SolveFactored", "Solve", "Determinant", "LogDeterminant", "Inverse",
+        "CopyLowerTo", "Update", "Downdate", "EnsureFactored", "ThrowFailed", "FactorCore", "SolveCore",
+        "FactorStorage", "DiagonalStorage",
+    }.Concat(VectorFlavor.All.Select(f => "FactorCore" + f.Suffix)).ToArray();
 
     private string T => _t.Keyword;
 
     private string Shape => KernelEmitter.ShapeText(_model.Shape);
 
-    private string ReadOnlySpanT => $"global::System.ReadOnlySpan<{T}>";
+    private string ReadOnlySpanT => $"{GlobalNames.ReadOnlySpan}<{T}>";
 
-    private string SpanT => $"global::System.Span<{T}>";
-
-    private string Errors => "global::Decomp.Generated.KernelErrors";
+    private string SpanT => $"{GlobalNames.Span}<{T}>";
 
     private string Lit(double value) => _t.Literal(value);
 
@@ -128,8 +148,8 @@ internal sealed class CholeskyEmitter
                     {{Errors}}.ThrowSpanTooShort(nameof(a), {{nn}}, a.Length);
                 }
 
-                Unsafe.SkipInit(out factor);
-                if (FactorCore(ref MemoryMarshal.GetReference(a), ref factor._u[0], ref factor._inverseDiagonal[0]) != Succeeded)
+                {{Unsafe}}.SkipInit(out factor);
+                if (FactorCore(ref {{MemoryMarshal}}.GetReference(a), ref factor._u[0], ref factor._inverseDiagonal[0]) != Succeeded)
                 {
                     factor = default;
                     return false;
@@ -151,8 +171,8 @@ internal sealed class CholeskyEmitter
                     {{Errors}}.ThrowSpanTooShort(nameof(a), {{nn}}, a.Length);
                 }
 
-                Unsafe.SkipInit(out {{_type}} factor);
-                var step = FactorCore(ref MemoryMarshal.GetReference(a), ref factor._u[0], ref factor._inverseDiagonal[0]);
+                {{Unsafe}}.SkipInit(out {{_type}} factor);
+                var step = FactorCore(ref {{MemoryMarshal}}.GetReference(a), ref factor._u[0], ref factor._inverseDiagonal[0]);
                 if (step != Succeeded)
                 {
                     ThrowFailed(step);
@@ -177,7 +197,7 @@ internal sealed class CholeskyEmitter
                 }
 
                 DiagonalStorage inverseDiagonal = default;
-                ref var a0 = ref MemoryMarshal.GetReference(a);
+                ref var a0 = ref {{MemoryMarshal}}.GetReference(a);
                 if (FactorCore(ref a0, ref a0, ref inverseDiagonal[0]) != Succeeded)
                 {
                     return false;
@@ -210,14 +230,14 @@ internal sealed class CholeskyEmitter
                     {{Errors}}.ThrowSpanTooShort(nameof(b), N, b.Length);
                 }
 
-                ref var u0 = ref MemoryMarshal.GetReference(u);
+                ref var u0 = ref {{MemoryMarshal}}.GetReference(u);
                 DiagonalStorage inverseDiagonal = default;
                 for (var j = 0; j < N; j++)
                 {
-                    inverseDiagonal[j] = {{Lit(1)}} / Unsafe.Add(ref u0, j * (N + 1));
+                    inverseDiagonal[j] = {{Lit(1)}} / {{Unsafe}}.Add(ref u0, j * (N + 1));
                 }
 
-                SolveCore(ref u0, ref inverseDiagonal[0], ref MemoryMarshal.GetReference(b));
+                SolveCore(ref u0, ref inverseDiagonal[0], ref {{MemoryMarshal}}.GetReference(b));
             }
 
             /// <summary>Solves A x = b.</summary>
@@ -238,7 +258,7 @@ internal sealed class CholeskyEmitter
 
                 EnsureFactored();
                 b.Slice(0, N).CopyTo(x);
-                SolveCore(ref Unsafe.AsRef(in _u[0]), ref Unsafe.AsRef(in _inverseDiagonal[0]), ref MemoryMarshal.GetReference(x));
+                SolveCore(ref {{Unsafe}}.AsRef(in _u[0]), ref {{Unsafe}}.AsRef(in _inverseDiagonal[0]), ref {{MemoryMarshal}}.GetReference(x));
             }
 
             /// <summary>Solves A x = b in place.</summary>
@@ -252,7 +272,7 @@ internal sealed class CholeskyEmitter
                 }
 
                 EnsureFactored();
-                SolveCore(ref Unsafe.AsRef(in _u[0]), ref Unsafe.AsRef(in _inverseDiagonal[0]), ref MemoryMarshal.GetReference(b));
+                SolveCore(ref {{Unsafe}}.AsRef(in _u[0]), ref {{Unsafe}}.AsRef(in _inverseDiagonal[0]), ref {{MemoryMarshal}}.GetReference(b));
             }
 
             /// <summary>The determinant of A, Π u_jj²; it over- or underflows only when the determinant itself does.</summary>
@@ -298,23 +318,23 @@ internal sealed class CholeskyEmitter
                 }
 
                 EnsureFactored();
-                ref var r = ref MemoryMarshal.GetReference(result);
-                ref var u = ref Unsafe.AsRef(in _u[0]);
+                ref var r = ref {{MemoryMarshal}}.GetReference(result);
+                ref var u = ref {{Unsafe}}.AsRef(in _u[0]);
 
                 // W = U⁻¹ into the upper triangle, a column at a time: w_ij = -(Σ_{i≤k<j} w_ik u_kj) / u_jj.
                 for (var j = 0; j < N; j++)
                 {
                     var inverse = _inverseDiagonal[j];
-                    Unsafe.Add(ref r, j * N + j) = inverse;
+                    {{Unsafe}}.Add(ref r, j * N + j) = inverse;
                     for (var i = 0; i < j; i++)
                     {
                         {{T}} sum = {{Lit(0)}};
                         for (var k = i; k < j; k++)
                         {
-                            sum = {{_t.Fma("Unsafe.Add(ref r, i * N + k)", "Unsafe.Add(ref u, k * N + j)", "sum")}};
+                            sum = {{_t.Fma($"{Unsafe}.Add(ref r, i * N + k)", $"{Unsafe}.Add(ref u, k * N + j)", "sum")}};
                         }
 
-                        Unsafe.Add(ref r, i * N + j) = -sum * inverse;
+                        {{Unsafe}}.Add(ref r, i * N + j) = -sum * inverse;
                     }
                 }
 
@@ -326,10 +346,10 @@ internal sealed class CholeskyEmitter
                         {{T}} sum = {{Lit(0)}};
                         for (var k = j; k < N; k++)
                         {
-                            sum = {{_t.Fma("Unsafe.Add(ref r, i * N + k)", "Unsafe.Add(ref r, j * N + k)", "sum")}};
+                            sum = {{_t.Fma($"{Unsafe}.Add(ref r, i * N + k)", $"{Unsafe}.Add(ref r, j * N + k)", "sum")}};
                         }
 
-                        Unsafe.Add(ref r, i * N + j) = sum;
+                        {{Unsafe}}.Add(ref r, i * N + j) = sum;
                     }
                 }
 
@@ -337,7 +357,7 @@ internal sealed class CholeskyEmitter
                 {
                     for (var j = 0; j < i; j++)
                     {
-                        Unsafe.Add(ref r, i * N + j) = Unsafe.Add(ref r, j * N + i);
+                        {{Unsafe}}.Add(ref r, i * N + j) = {{Unsafe}}.Add(ref r, j * N + i);
                     }
                 }
             }
@@ -353,12 +373,12 @@ internal sealed class CholeskyEmitter
                 }
 
                 EnsureFactored();
-                ref var l = ref MemoryMarshal.GetReference(destination);
+                ref var l = ref {{MemoryMarshal}}.GetReference(destination);
                 for (var i = 0; i < N; i++)
                 {
                     for (var j = 0; j < N; j++)
                     {
-                        Unsafe.Add(ref l, i * N + j) = j <= i ? _u[j * N + i] : {{Lit(0)}};
+                        {{Unsafe}}.Add(ref l, i * N + j) = j <= i ? _u[j * N + i] : {{Lit(0)}};
                     }
                 }
             }
@@ -505,6 +525,7 @@ internal sealed class CholeskyEmitter
     {
         _w.WriteLine("// Returns Succeeded, InputNotFinite, or the column whose pivot is not positive.");
         _w.WriteLine("// a and u may be the same storage.");
+        _w.WriteLine(GlobalNames.AggressiveOptimization);
         using (_w.Block($"private static int FactorCore(ref {T} a, ref {T} u, ref {T} inverseDiagonal)"))
         {
             foreach (var flavor in Flavors())
@@ -536,6 +557,7 @@ internal sealed class CholeskyEmitter
         string V(int row, int chunk) => f.IsScalar ? $"a{row}_{chunk}" : plan.Count == 1 ? $"r{row}" : $"r{row}_{chunk}";
         string M(int row, int chunk) => f.IsScalar ? $"m{row}_{chunk}" : plan.Count == 1 ? $"m{row}" : $"m{row}_{chunk}";
 
+        _w.WriteLine(GlobalNames.AggressiveOptimization);
         using (_w.Block($"private static int FactorCore{f.Suffix}(ref {T} a, ref {T} u, ref {T} inverseDiagonal)"))
         {
             if (!f.IsScalar)
@@ -566,11 +588,19 @@ internal sealed class CholeskyEmitter
 
             finiteSums.EmitCheck();
 
+            // Vector flavors take the square roots √q_j a register of columns at a time, off the pivot chain:
+            // the divider runs one root or one division at a time, and the roots would otherwise halve its
+            // throughput. Each group of columns keeps its rows in registers until its roots are known.
+            var rootFlavor = VectorFlavor.V128;
+            var roots = f.IsScalar ? null : new RowPlan(_n, rootFlavor.Lanes(_t));
+            var scaledThrough = -1;
             for (var j = 0; j < _n; j++)
             {
                 var cj = plan.ChunkOf(j);
                 _w.WriteLine();
-                _w.WriteLine($"// Column {j}: pivot d{j}, q{j} = 1/d{j}; row i > {j} gains (-q{j}·u_{j}i)·row {j}; row {j} is then scaled by √q{j}.");
+                _w.WriteLine(f.IsScalar
+                    ? $"// Column {j}: pivot d{j}, q{j} = 1/d{j}; row i > {j} gains (-q{j}·u_{j}i)·row {j}; row {j} is then scaled by √q{j}."
+                    : $"// Column {j}: pivot d{j}, q{j} = 1/d{j}; row i > {j} gains (-q{j}·u_{j}i)·row {j}.");
                 if (j == 0 || f.IsScalar)
                 {
                     _w.WriteLine($"var d{j} = {f.Lane(V(j, cj), j - plan.Offsets[cj])};");
@@ -583,8 +613,12 @@ internal sealed class CholeskyEmitter
 
                 _w.WriteLine();
                 _w.WriteLine($"var q{j} = {Lit(1)} / d{j};");
-                _w.WriteLine($"var s{j} = {_t.Sqrt($"q{j}")};");
-                _w.WriteLine(VectorFlavor.Scalar.Store($"s{j}", "inverseDiagonal", j));
+                if (f.IsScalar)
+                {
+                    _w.WriteLine($"var s{j} = {_t.Sqrt($"q{j}")};");
+                    _w.WriteLine(f.Store($"s{j}", "inverseDiagonal", j));
+                }
+
                 if (j < _n - 1)
                 {
                     if (f.IsScalar)
@@ -626,12 +660,49 @@ internal sealed class CholeskyEmitter
                     }
                 }
 
-                // Row j is final: store it now and free its registers (what lies below the diagonal is never read).
-                var scale = f.Broadcast($"s{j}");
-                for (var c = plan.FirstChunkFrom(j); c < plan.Count; c++)
+                if (f.IsScalar)
                 {
-                    _w.WriteLine(f.Store($"{V(j, c)} * {scale}", "u", (j * _n) + plan.Offsets[c]));
+                    // Row j is final: store it now and free its registers (what lies below the diagonal is never read).
+                    for (var c = plan.FirstChunkFrom(j); c < plan.Count; c++)
+                    {
+                        _w.WriteLine(f.Store($"{V(j, c)} * s{j}", "u", (j * _n) + plan.Offsets[c]));
+                    }
+
+                    continue;
                 }
+
+                var g = roots!.ChunkOf(j);
+                if (roots.End(g) != j)
+                {
+                    continue;
+                }
+
+                // Columns of group g are final: one square root for all of them, then their rows are scaled and
+                // stored (what lies below the diagonal is never read). The last group may overlap the one before;
+                // its shared lanes recompute identical roots.
+                var first0 = roots.Offsets[g];
+                var sv = roots.Count == 1 ? "s" : $"s{first0}_{j}";
+                _w.WriteLine();
+                _w.WriteLine($"// Rows {scaledThrough + 1}..{j} are final: u_i = √q_i · row i.");
+                _w.WriteLine($"var {sv} = {rootFlavor.Sqrt(_t, rootFlavor.Create(Enumerable.Range(first0, roots.Lanes).Select(k => $"q{k}")))};");
+                _w.WriteLine(rootFlavor.Store(sv, "inverseDiagonal", first0));
+                for (var i = scaledThrough + 1; i <= j; i++)
+                {
+                    var scale = f.Broadcast($"{Unsafe}.Add(ref inverseDiagonal, {i})");
+                    var first = plan.FirstChunkFrom(i);
+                    if (plan.Count - first > 1)
+                    {
+                        _w.WriteLine($"var t{i} = {scale};");
+                        scale = $"t{i}";
+                    }
+
+                    for (var c = first; c < plan.Count; c++)
+                    {
+                        _w.WriteLine(f.Store($"{V(i, c)} * {scale}", "u", (i * _n) + plan.Offsets[c]));
+                    }
+                }
+
+                scaledThrough = j;
             }
 
             _w.WriteLine();
@@ -646,11 +717,12 @@ internal sealed class CholeskyEmitter
     {
         var plan = new RowPlan(_n, f.Lanes(_t));
         var total = _n * _n;
+        _w.WriteLine(GlobalNames.AggressiveOptimization);
         using (_w.Block($"private static int FactorCore{f.Suffix}(ref {T} a, ref {T} u, ref {T} inverseDiagonal)"))
         {
-            using (_w.Block("if (!Unsafe.AreSame(ref a, ref u))"))
+            using (_w.Block($"if (!{Unsafe}.AreSame(ref a, ref u))"))
             {
-                _w.WriteLine("MemoryMarshal.CreateReadOnlySpan(ref a, N * N).CopyTo(MemoryMarshal.CreateSpan(ref u, N * N));");
+                _w.WriteLine($"{MemoryMarshal}.CreateReadOnlySpan(ref a, N * N).CopyTo({MemoryMarshal}.CreateSpan(ref u, N * N));");
             }
 
             _w.WriteLine();
@@ -675,8 +747,8 @@ internal sealed class CholeskyEmitter
             _w.WriteLine();
             using (_w.Block("for (var j = 0; j < N; j++)"))
             {
-                _w.WriteLine("ref var rowJ = ref Unsafe.Add(ref u, j * N);");
-                _w.WriteLine("var d = Unsafe.Add(ref rowJ, j);");
+                _w.WriteLine($"ref var rowJ = ref {Unsafe}.Add(ref u, j * N);");
+                _w.WriteLine($"var d = {Unsafe}.Add(ref rowJ, j);");
                 using (_w.Block($"if (!(d > {Lit(0)}))"))
                 {
                     _w.WriteLine("return j;");
@@ -684,24 +756,24 @@ internal sealed class CholeskyEmitter
 
                 _w.WriteLine();
                 _w.WriteLine($"var q = {Lit(1)} / d;");
-                _w.WriteLine($"var s = {_t.Sqrt("q")};");
-                _w.WriteLine("Unsafe.Add(ref inverseDiagonal, j) = s;");
+                _w.WriteLine($"var s = {f.ScalarSqrt(_t, "q")};");
+                _w.WriteLine($"{Unsafe}.Add(ref inverseDiagonal, j) = s;");
                 if (f.IsScalar)
                 {
                     using (_w.Block("for (var i = j + 1; i < N; i++)"))
                     {
-                        _w.WriteLine("ref var rowI = ref Unsafe.Add(ref u, i * N);");
-                        _w.WriteLine("var m = Unsafe.Add(ref rowJ, i) * -q;");
+                        _w.WriteLine($"ref var rowI = ref {Unsafe}.Add(ref u, i * N);");
+                        _w.WriteLine($"var m = {Unsafe}.Add(ref rowJ, i) * -q;");
                         using (_w.Block("for (var k = i; k < N; k++)"))
                         {
-                            _w.WriteLine($"Unsafe.Add(ref rowI, k) = {_t.Fma("m", "Unsafe.Add(ref rowJ, k)", "Unsafe.Add(ref rowI, k)")};");
+                            _w.WriteLine($"{Unsafe}.Add(ref rowI, k) = {_t.Fma("m", $"{Unsafe}.Add(ref rowJ, k)", $"{Unsafe}.Add(ref rowI, k)")};");
                         }
                     }
 
                     _w.WriteLine();
                     using (_w.Block("for (var k = j; k < N; k++)"))
                     {
-                        _w.WriteLine("Unsafe.Add(ref rowJ, k) *= s;");
+                        _w.WriteLine($"{Unsafe}.Add(ref rowJ, k) *= s;");
                     }
                 }
                 else
@@ -717,11 +789,11 @@ internal sealed class CholeskyEmitter
                         var first = c == 0 ? 0 : plan.End(c - 1) + 1;
                         _w.WriteLine();
                         _w.WriteLine($"// Rows {first}..{plan.End(c)} need chunks {c}..{plan.Count - 1} (their columns ≥ the row).");
-                        var start = first == 0 ? "j + 1" : $"global::System.Math.Max(j + 1, {first})";
+                        var start = first == 0 ? "j + 1" : $"{GlobalNames.Math}.Max(j + 1, {first})";
                         using (_w.Block($"for (var i = {start}; i <= {plan.End(c)}; i++)"))
                         {
-                            _w.WriteLine("ref var rowI = ref Unsafe.Add(ref u, i * N);");
-                            _w.WriteLine($"var m = {f.Broadcast("Unsafe.Add(ref rowJ, i)")} * minusQ;");
+                            _w.WriteLine($"ref var rowI = ref {Unsafe}.Add(ref u, i * N);");
+                            _w.WriteLine($"var m = {f.Broadcast($"{Unsafe}.Add(ref rowJ, i)")} * minusQ;");
                             for (var k = c; k < plan.Count; k++)
                             {
                                 _w.WriteLine($"var x{k} = {f.Load("rowI", plan.Offsets[k])};");
@@ -754,15 +826,16 @@ internal sealed class CholeskyEmitter
     /// <summary>Forward (Uᵀy = b) then back (Ux = y) substitution on x in place.</summary>
     private void EmitSolveCore()
     {
+        _w.WriteLine(GlobalNames.AggressiveOptimization);
         using (_w.Block($"private static void SolveCore(ref {T} u, ref {T} inverseDiagonal, ref {T} x)"))
         {
             if (_n <= UnrolledScalarMax)
             {
-                string U(int i, int k) => $"Unsafe.Add(ref u, {(i * _n) + k})";
-                string D(int k) => $"Unsafe.Add(ref inverseDiagonal, {k})";
+                string U(int i, int k) => $"{Unsafe}.Add(ref u, {(i * _n) + k})";
+                string D(int k) => $"{Unsafe}.Add(ref inverseDiagonal, {k})";
                 for (var i = 0; i < _n; i++)
                 {
-                    _w.WriteLine($"var x{i} = Unsafe.Add(ref x, {i});");
+                    _w.WriteLine($"var x{i} = {Unsafe}.Add(ref x, {i});");
                 }
 
                 _w.WriteLine();
@@ -790,7 +863,7 @@ internal sealed class CholeskyEmitter
                 _w.WriteLine();
                 for (var i = 0; i < _n; i++)
                 {
-                    _w.WriteLine($"Unsafe.Add(ref x, {i}) = x{i};");
+                    _w.WriteLine($"{Unsafe}.Add(ref x, {i}) = x{i};");
                 }
             }
             else
@@ -798,12 +871,12 @@ internal sealed class CholeskyEmitter
                 _w.WriteLine("// Uᵀy = b: once y_k is known, it leaves every later equation (column k of Uᵀ is row k of U).");
                 using (_w.Block("for (var k = 0; k < N; k++)"))
                 {
-                    _w.WriteLine("var yk = Unsafe.Add(ref x, k) * Unsafe.Add(ref inverseDiagonal, k);");
-                    _w.WriteLine("Unsafe.Add(ref x, k) = yk;");
-                    _w.WriteLine("ref var rowK = ref Unsafe.Add(ref u, k * N);");
+                    _w.WriteLine($"var yk = {Unsafe}.Add(ref x, k) * {Unsafe}.Add(ref inverseDiagonal, k);");
+                    _w.WriteLine($"{Unsafe}.Add(ref x, k) = yk;");
+                    _w.WriteLine($"ref var rowK = ref {Unsafe}.Add(ref u, k * N);");
                     using (_w.Block("for (var i = k + 1; i < N; i++)"))
                     {
-                        _w.WriteLine($"Unsafe.Add(ref x, i) = {_t.Fma("-Unsafe.Add(ref rowK, i)", "yk", "Unsafe.Add(ref x, i)")};");
+                        _w.WriteLine($"{Unsafe}.Add(ref x, i) = {_t.Fma($"-{Unsafe}.Add(ref rowK, i)", "yk", $"{Unsafe}.Add(ref x, i)")};");
                     }
                 }
 
@@ -811,11 +884,11 @@ internal sealed class CholeskyEmitter
                 _w.WriteLine("// Ux = y, from the last unknown up.");
                 using (_w.Block("for (var k = N - 1; k >= 0; k--)"))
                 {
-                    _w.WriteLine("var xk = Unsafe.Add(ref x, k) * Unsafe.Add(ref inverseDiagonal, k);");
-                    _w.WriteLine("Unsafe.Add(ref x, k) = xk;");
+                    _w.WriteLine($"var xk = {Unsafe}.Add(ref x, k) * {Unsafe}.Add(ref inverseDiagonal, k);");
+                    _w.WriteLine($"{Unsafe}.Add(ref x, k) = xk;");
                     using (_w.Block("for (var i = 0; i < k; i++)"))
                     {
-                        _w.WriteLine($"Unsafe.Add(ref x, i) = {_t.Fma("-Unsafe.Add(ref u, i * N + k)", "xk", "Unsafe.Add(ref x, i)")};");
+                        _w.WriteLine($"{Unsafe}.Add(ref x, i) = {_t.Fma($"-{Unsafe}.Add(ref u, i * N + k)", "xk", $"{Unsafe}.Add(ref x, i)")};");
                     }
                 }
             }
@@ -826,14 +899,14 @@ internal sealed class CholeskyEmitter
 
     private void EmitStorage()
     {
-        _w.WriteLine($"[InlineArray({_n * _n})]");
+        _w.WriteLine($"[{InlineArray}({_n * _n})]");
         using (_w.Block("private struct FactorStorage"))
         {
             _w.WriteLine($"private {T} _element0;");
         }
 
         _w.WriteLine();
-        _w.WriteLine($"[InlineArray({_n})]");
+        _w.WriteLine($"[{InlineArray}({_n})]");
         using (_w.Block("private struct DiagonalStorage"))
         {
             _w.WriteLine($"private {T} _element0;");

@@ -24,8 +24,8 @@ internal sealed class VectorFlavor
 
     public bool IsScalar => Bits == 0;
 
-    /// <summary><c>Vector512</c> etc.; the static class of the flavor.</summary>
-    public string StaticName => $"Vector{Bits}";
+    /// <summary><c>global::System.Runtime.Intrinsics.Vector512</c> etc.; the static class of the flavor.</summary>
+    public string StaticName => GlobalNames.Vector(Bits);
 
     /// <summary>Method-name suffix of the flavor's kernels: <c>512</c>, <c>256</c>, <c>128</c>, <c>Scalar</c>.</summary>
     public string Suffix => IsScalar ? "Scalar" : Bits.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -36,24 +36,31 @@ internal sealed class VectorFlavor
 
     public string Load(string reference, int offset)
         => IsScalar
-            ? $"Unsafe.Add(ref {reference}, {offset})"
+            ? $"{GlobalNames.Unsafe}.Add(ref {reference}, {offset})"
             : $"{StaticName}.LoadUnsafe(ref {reference}, {offset})";
 
     /// <summary>A load at a run-time offset expression.</summary>
     public string LoadAt(string reference, string offset)
         => IsScalar
-            ? $"Unsafe.Add(ref {reference}, {offset})"
+            ? $"{GlobalNames.Unsafe}.Add(ref {reference}, {offset})"
             : $"{StaticName}.LoadUnsafe(ref {reference}, (nuint)({offset}))";
 
     public string Store(string value, string reference, int offset)
         => IsScalar
-            ? $"Unsafe.Add(ref {reference}, {offset}) = {value};"
-            : $"{Operand(value)}.StoreUnsafe(ref {reference}, {offset});";
+            ? $"{GlobalNames.Unsafe}.Add(ref {reference}, {offset}) = {value};"
+            : $"{StaticName}.StoreUnsafe({value}, ref {reference}, {offset});";
 
     public string StoreAt(string value, string reference, string offset)
         => IsScalar
-            ? $"Unsafe.Add(ref {reference}, {offset}) = {value};"
-            : $"{Operand(value)}.StoreUnsafe(ref {reference}, (nuint)({offset}));";
+            ? $"{GlobalNames.Unsafe}.Add(ref {reference}, {offset}) = {value};"
+            : $"{StaticName}.StoreUnsafe({value}, ref {reference}, (nuint)({offset}));";
+
+    /// <summary>A vector of the given lanes, lowest first (a scalar flavor takes exactly one).</summary>
+    public string Create(System.Collections.Generic.IEnumerable<string> lanes)
+        => IsScalar ? lanes.Single() : $"{StaticName}.Create({string.Join(", ", lanes)})";
+
+    /// <summary>√x lane by lane.</summary>
+    public string Sqrt(Numeric t, string x) => IsScalar ? t.Sqrt(x) : $"{StaticName}.Sqrt({x})";
 
     public string Broadcast(string scalar) => IsScalar ? scalar : $"{StaticName}.Create({scalar})";
 
@@ -61,20 +68,21 @@ internal sealed class VectorFlavor
     public string BroadcastLane(Numeric t, string vector, int lane)
         => IsScalar ? vector : $"{StaticName}.Shuffle({vector}, {StaticName}.Create({lane}{t.MaskSuffix}))";
 
-    public string Lane(string vector, int lane) => IsScalar ? vector : lane == 0 ? $"{vector}.ToScalar()" : $"{vector}.GetElement({lane})";
+    public string Lane(string vector, int lane) => IsScalar ? vector : lane == 0 ? $"{StaticName}.ToScalar({vector})" : $"{StaticName}.GetElement({vector}, {lane})";
 
     public string Fma(Numeric t, string a, string b, string c)
         => IsScalar ? t.Fma(a, b, c) : $"{StaticName}.FusedMultiplyAdd({a}, {b}, {c})";
+
+    /// <summary>
+    /// √x of a scalar. Vector flavors take the square root as a one-lane vector: the scalar
+    /// <c>vsqrtsd</c> merges into a stale register, which chains every column's square root to the last.
+    /// </summary>
+    public string ScalarSqrt(Numeric t, string x)
+        => IsScalar ? t.Sqrt(x) : $"{V128.StaticName}.ToScalar({V128.StaticName}.Sqrt({V128.StaticName}.CreateScalarUnsafe({x})))";
 
     public string Zero(Numeric t) => IsScalar ? t.Literal(0) : $"{Type(t)}.Zero";
 
     /// <summary>True when every lane of <paramref name="vector"/> is zero (a NaN lane is not).</summary>
     public string AllZero(Numeric t, string vector)
         => IsScalar ? $"{vector} == {t.Literal(0)}" : $"{StaticName}.EqualsAll({vector}, {Zero(t)})";
-
-    /// <summary>Parenthesizes an expression unless it is a plain name or already a call.</summary>
-    private static string Operand(string expression)
-        => expression.All(ch => char.IsLetterOrDigit(ch) || ch == '_') || (expression.StartsWith("(") && expression.EndsWith(")"))
-            ? expression
-            : $"({expression})";
 }

@@ -8,6 +8,7 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, Location? location, params string[] messageArgs)
         => new(descriptor, LocationInfo.From(location), new EquatableArray<string>(messageArgs));
 
-    public Diagnostic ToDiagnostic()
-        => Diagnostic.Create(Descriptor, Location?.ToLocation(), MessageArgs.AsSpan().ToArray());
+    /// <summary>The diagnostic, located in <paramref name="compilation"/>'s syntax tree (see <see cref="LocationInfo.ToLocation"/>).</summary>
+    public Diagnostic ToDiagnostic(Compilation compilation)
+        => Diagnostic.Create(Descriptor, Location?.ToLocation(compilation), MessageArgs.AsSpan().ToArray());
 }

@@ -1,21 +1,23 @@
 namespace Decomp.Generators.Model;
 
 /// <summary>Everything the emitters need to write one <c>[Factorize]</c> struct: plain values only.</summary>
-/// <param name="Namespace">The struct's namespace, or <see langword="null"/> for the global namespace.</param>
+/// <param name="Namespace">The struct's namespace, dotted, names unescaped; <see langword="null"/> for the global namespace.</param>
 /// <param name="ContainingTypes">Types the struct is nested in, outermost first.</param>
-/// <param name="TypeName">The struct's name.</param>
-/// <param name="Keyword">The struct's declaration keyword(s): <c>struct</c>, <c>record struct</c>, <c>ref struct</c>.</param>
+/// <param name="TypeName">The struct's name, unescaped (<c>struct</c> for a struct declared as <c>@struct</c>).</param>
+/// <param name="Modifiers">Modifiers written before <c>partial</c> that every part must repeat: <c>ref</c>, or empty.</param>
+/// <param name="Keyword">The struct's declaration keyword(s): <c>struct</c> or <c>record struct</c>.</param>
 /// <param name="Kind">The factorization kind.</param>
 /// <param name="Shape">Rows, columns and element type.</param>
 internal sealed record KernelModel(
     string? Namespace,
     EquatableArray<ContainingType> ContainingTypes,
     string TypeName,
+    string Modifiers,
     string Keyword,
     Kind Kind,
     KernelShape Shape)
 {
-    /// <summary>The generated file's name: <c>Namespace.Outer.Type.Factorize.g.cs</c>.</summary>
+    /// <summary>The generated file's name: <c>Namespace.Outer.Type.Factorize.g.cs</c>, from unescaped names (a hint name cannot hold <c>@</c>).</summary>
     public string HintName
     {
         get

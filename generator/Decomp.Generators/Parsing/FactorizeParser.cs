@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Decomp.Generators.Diagnostics;
+using Decomp.Generators.Emit;
 using Decomp.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -24,8 +25,16 @@ internal static class FactorizeParser
             return Nothing;
         }
 
-        var attribute = context.Attributes.FirstOrDefault();
-        if (attribute is null)
+        // A name missing from the type, a type around it or its namespace is a syntax error the compiler reports.
+        if (IsAnyNameMissing(type, declaration))
+        {
+            return Nothing;
+        }
+
+        // [Factorize] on several partial declarations of one type is the compiler's error (CS0579); only the
+        // declaration holding the type's first [Factorize] speaks for it, so there is one model and one file.
+        var attribute = FirstFactorizeAttribute(type, context.Attributes);
+        if (attribute is null || !IsOn(attribute, declaration))
         {
             return Nothing;
         }
@@ -61,15 +70,17 @@ internal static class FactorizeParser
 
         var containingTypes = new List<ContainingType>();
         var isGeneric = type.TypeParameters.Length > 0;
+        var fileLocal = type.IsFileLocal ? type : null;
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
             isGeneric |= outer.TypeParameters.Length > 0;
+            fileLocal ??= outer.IsFileLocal ? outer : null;
             if (!IsPartial(outer, cancellationToken))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeMustBePartial, location, name, outer.Name));
             }
 
-            containingTypes.Insert(0, new ContainingType(Keyword(outer), outer.Name));
+            containingTypes.Insert(0, new ContainingType(Modifiers(outer), Keyword(outer), outer.Name));
         }
 
         if (isGeneric)
@@ -77,34 +88,53 @@ internal static class FactorizeParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericTypeNotSupported, location, name));
         }
 
-        var shape = ReadShape(arguments, name, location, diagnostics);
+        // The generated part lives in a file of its own, where a file-local type is a different type.
+        if (fileLocal is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FileLocalTypeNotSupported, location, name, fileLocal.Name));
+        }
 
-        if (!System.Enum.IsDefined(typeof(Kind), arguments.Kind))
+        // The generated kernel owns the storage: TryFactor skips initialization, and fields of another part would
+        // have no defined order (CS0282).
+        foreach (var member in type.GetMembers())
+        {
+            if (DescribeInstanceField(member, cancellationToken) is { } field)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InstanceFieldNotSupported, location, name, field));
+            }
+        }
+
+        Kind? kind = System.Enum.IsDefined(typeof(Kind), arguments.Kind) ? (Kind)arguments.Kind : null;
+        var shape = ReadShape(arguments, kind is { } k && IsSquareOnly(k), name, location, diagnostics);
+
+        if (kind is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownKind, location, arguments.Kind.ToString(System.Globalization.CultureInfo.InvariantCulture), name));
         }
         else
         {
-            var kind = (Kind)arguments.Kind;
-            if (shape is not null && !shape.IsSquare && IsSquareOnly(kind))
+            if (shape is not null && !shape.IsSquare && IsSquareOnly(kind.Value))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KindRequiresSquareShape, location, kind.ToString(), name, Invariant(shape.Rows), Invariant(shape.Columns)));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KindRequiresSquareShape, location, kind.Value.ToString(), name, Invariant(shape.Rows), Invariant(shape.Columns)));
                 shape = null;
             }
 
-            if (System.Array.IndexOf(ImplementedKinds, kind) < 0)
+            if (System.Array.IndexOf(ImplementedKinds, kind.Value) < 0)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KindNotYetSupported, location, kind.ToString(), name));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KindNotYetSupported, location, kind.Value.ToString(), name));
             }
+
+            AddReservedNameClashes(type, KernelEmitter.MemberNames(kind.Value), location, diagnostics);
         }
 
-        var model = diagnostics.Count == 0 && shape is not null
+        var model = diagnostics.Count == 0 && shape is not null && kind is not null
             ? new KernelModel(
-                type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+                NamespaceName(type.ContainingNamespace),
                 new EquatableArray<ContainingType>(containingTypes),
                 name,
+                Modifiers(type),
                 Keyword(type),
-                (Kind)arguments.Kind,
+                kind.Value,
                 shape)
             : null;
         return new ParseResult(model, new EquatableArray<DiagnosticInfo>(diagnostics));
@@ -112,7 +142,86 @@ internal static class FactorizeParser
 
     private static ParseResult Nothing => new(null, EquatableArray<DiagnosticInfo>.Empty);
 
-    private static KernelShape? ReadShape(Arguments arguments, string name, Location location, List<DiagnosticInfo> diagnostics)
+    /// <summary>The namespace as a dotted name of unescaped names (<c>class</c> for <c>@class</c>); <see langword="null"/> for the global one.</summary>
+    private static string? NamespaceName(INamespaceSymbol? ns)
+    {
+        var parts = new List<string>();
+        for (; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+        {
+            parts.Insert(0, ns.Name);
+        }
+
+        return parts.Count == 0 ? null : string.Join(".", parts);
+    }
+
+    /// <summary>True if the type, a type around it or a namespace around it has no name (a syntax error).</summary>
+    private static bool IsAnyNameMissing(INamedTypeSymbol type, TypeDeclarationSyntax declaration)
+    {
+        if (declaration.Identifier.IsMissing || type.Name.Length == 0)
+        {
+            return true;
+        }
+
+        for (var outer = type.ContainingSymbol; outer is not null && outer is not INamespaceSymbol { IsGlobalNamespace: true }; outer = outer.ContainingSymbol)
+        {
+            if (outer.Name.Length == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The type's first <c>[Factorize]</c> over all its partial declarations, in the compiler's (deterministic) order.</summary>
+    private static AttributeData? FirstFactorizeAttribute(INamedTypeSymbol type, System.Collections.Immutable.ImmutableArray<AttributeData> found)
+    {
+        var attributeClass = found.FirstOrDefault()?.AttributeClass;
+        return attributeClass is null
+            ? null
+            : type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeClass));
+    }
+
+    private static bool IsOn(AttributeData attribute, TypeDeclarationSyntax declaration)
+        => attribute.ApplicationSyntaxReference is { } reference
+            && reference.SyntaxTree == declaration.SyntaxTree
+            && declaration.AttributeLists.Any(list => list.Span.Contains(reference.Span));
+
+    private static bool ContainsErrorType(ITypeSymbol type) => type switch
+    {
+        { TypeKind: TypeKind.Error } => true,
+        IArrayTypeSymbol array => ContainsErrorType(array.ElementType),
+        IPointerTypeSymbol pointer => ContainsErrorType(pointer.PointedAtType),
+        INamedTypeSymbol named => named.TypeArguments.Any(ContainsErrorType),
+        _ => false,
+    };
+
+    /// <summary>DECOMP016 once per name of the struct or its members that the kind's generated members use.</summary>
+    private static void AddReservedNameClashes(INamedTypeSymbol type, IReadOnlyList<string> reserved, Location location, List<DiagnosticInfo> diagnostics)
+    {
+        if (reserved.Count == 0)
+        {
+            return;
+        }
+
+        // A member cannot share its enclosing type's name (CS0542), so the struct's own name counts too.
+        if (reserved.Contains(type.Name))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedMemberName, location, type.Name, type.Name, "the struct itself"));
+        }
+
+        var reported = new HashSet<string>();
+        foreach (var member in type.GetMembers())
+        {
+            if (reserved.Contains(member.Name) && reported.Add(member.Name))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedMemberName, location, type.Name, member.Name, DescribeMember(member)));
+            }
+        }
+    }
+
+    /// <summary>The shape and element type; with <paramref name="squareOnly"/>, Rows &lt; Columns is left to the caller's DECOMP007.</summary>
+    private static KernelShape? ReadShape(Arguments arguments, bool squareOnly, string name, Location location, List<DiagnosticInfo> diagnostics)
     {
         int rows, columns;
         if (arguments.Size is { } size)
@@ -153,7 +262,8 @@ internal static class FactorizeParser
             }
         }
 
-        if (valid && rows < columns)
+        // Factoring the transpose, as DECOMP006 advises, is no way out for a square-only kind.
+        if (valid && rows < columns && !squareOnly)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RowsLessThanColumns, location, name, Invariant(rows), Invariant(columns)));
             valid = false;
@@ -162,6 +272,9 @@ internal static class FactorizeParser
         ElementType element;
         switch (arguments.Element)
         {
+            case null when arguments.ElementIsNull:
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedElementType, location, "null", name));
+                return null;
             case null:
             case { SpecialType: SpecialType.System_Double }:
                 element = ElementType.Double;
@@ -170,7 +283,7 @@ internal static class FactorizeParser
                 element = ElementType.Float;
                 break;
             default:
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedElementType, location, arguments.Element.ToDisplayString(), name));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedElementType, location, $"typeof({arguments.Element.ToDisplayString()})", name));
                 return null;
         }
 
@@ -206,8 +319,12 @@ internal static class FactorizeParser
                 case "Columns" when named.Value.Value is int value:
                     arguments.Columns = value;
                     break;
-                case "Element" when named.Value.Value is ITypeSymbol element:
+                // typeof(Missing) is the compiler's error (CS0246); DECOMP005 on top would only add noise.
+                case "Element" when named.Value.Value is ITypeSymbol element && !ContainsErrorType(element):
                     arguments.Element = element;
+                    break;
+                case "Element" when named.Value.Kind == TypedConstantKind.Type && named.Value.Value is null:
+                    arguments.ElementIsNull = true;
                     break;
                 default:
                     return false;
@@ -228,24 +345,56 @@ internal static class FactorizeParser
     private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
         => type.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
 
-    private static string Keyword(INamedTypeSymbol type)
-    {
-        var refPrefix = type.IsRefLikeType ? "ref " : string.Empty;
-        return type.TypeKind switch
-        {
-            TypeKind.Struct => refPrefix + (type.IsRecord ? "record struct" : "struct"),
-            TypeKind.Interface => "interface",
-            _ => type.IsRecord ? "record" : "class",
-        };
-    }
+    /// <summary>Modifiers that go before <c>partial</c> and that every part of the type repeats.</summary>
+    private static string Modifiers(INamedTypeSymbol type) => type.IsRefLikeType ? "ref" : string.Empty;
 
+    private static string Keyword(INamedTypeSymbol type) => type.TypeKind switch
+    {
+        TypeKind.Struct => type.IsRecord ? "record struct" : "struct",
+        TypeKind.Interface => "interface",
+        _ => type.IsRecord ? "record" : "class",
+    };
+
+    /// <summary>What the type is, with its article: <c>a class</c>, <c>an interface</c>.</summary>
     private static string Describe(INamedTypeSymbol type) => type.TypeKind switch
     {
-        TypeKind.Class => type.IsRecord ? "record class" : "class",
-        TypeKind.Interface => "interface",
-        TypeKind.Enum => "enum",
-        TypeKind.Delegate => "delegate",
-        _ => type.TypeKind.ToString().ToLowerInvariant(),
+        TypeKind.Class => type.IsRecord ? "a record class" : "a class",
+        TypeKind.Interface => "an interface",
+        TypeKind.Enum => "an enum",
+        TypeKind.Delegate => "a delegate",
+        _ => "a " + type.TypeKind.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>What a member that stores instance data is (<c>the instance field 'x'</c>), or <see langword="null"/> if it stores none.</summary>
+    private static string? DescribeInstanceField(ISymbol member, CancellationToken cancellationToken)
+    {
+        switch (member)
+        {
+            case IFieldSymbol { IsStatic: false, IsConst: false, AssociatedSymbol: IPropertySymbol property }:
+                return $"the instance auto-property '{property.Name}'";
+            case IFieldSymbol { IsStatic: false, IsConst: false, IsImplicitlyDeclared: true } field when field.Name.StartsWith("<", System.StringComparison.Ordinal):
+                // A captured primary-constructor parameter: the compiler names its field <x>P.
+                var end = field.Name.IndexOf('>');
+                return $"the primary-constructor parameter '{(end > 1 ? field.Name.Substring(1, end - 1) : field.Name)}', captured as a field";
+            case IFieldSymbol { IsStatic: false, IsConst: false } field:
+                return $"the instance field '{field.Name}'";
+            case IEventSymbol { IsStatic: false } @event when @event.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is VariableDeclaratorSyntax):
+                // A field-like event; its backing field is not among the members.
+                return $"the field-like event '{@event.Name}'";
+            default:
+                return null;
+        }
+    }
+
+    private static string DescribeMember(ISymbol member) => member switch
+    {
+        IFieldSymbol { IsConst: true } => "a constant",
+        IFieldSymbol => "a field",
+        IPropertySymbol => "a property",
+        IEventSymbol => "an event",
+        IMethodSymbol => "a method",
+        ITypeSymbol => "a nested type",
+        _ => "a member",
     };
 
     private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -257,5 +406,6 @@ internal static class FactorizeParser
         public int? Rows;
         public int? Columns;
         public ITypeSymbol? Element;
+        public bool ElementIsNull;
     }
 }

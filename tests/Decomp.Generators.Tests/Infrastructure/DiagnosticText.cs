@@ -9,9 +9,10 @@ namespace Decomp.Generators.Tests.Infrastructure;
 internal static class DiagnosticText
 {
     /// <summary>
-    /// The source text a diagnostic points at. The generator reports locations rebuilt from values
-    /// (<see cref="Location.Create(string, Microsoft.CodeAnalysis.Text.TextSpan, Microsoft.CodeAnalysis.Text.LinePositionSpan)"/>),
-    /// which carry a path but no tree, so the tree is found in <paramref name="compilation"/> by path.
+    /// The source text a diagnostic points at. The generator locates its diagnostics in the compilation's
+    /// trees; a location it could only rebuild from values
+    /// (<see cref="Location.Create(string, Microsoft.CodeAnalysis.Text.TextSpan, Microsoft.CodeAnalysis.Text.LinePositionSpan)"/>)
+    /// carries a path but no tree, and then the tree is found in <paramref name="compilation"/> by path.
     /// </summary>
     public static string? SpanText(Diagnostic diagnostic, Compilation compilation)
     {
