@@ -26,6 +26,25 @@ public static class DecompRuntime
         }
     }
 
-    /// <summary>The thread count a call may use now: the cap, clamped to the processor count.</summary>
-    internal static int EffectiveParallelism => Math.Min(MaxDegreeOfParallelism, Environment.ProcessorCount);
+    // Set on a thread running one side of a lookahead pair: its work stays on that thread so it
+    // does not compete with the other side for the same cores.
+    [ThreadStatic] private static bool serialOnThisThread;
+
+    /// <summary>The thread count a call may use now: the cap, clamped to the processor count (1 inside a lookahead panel).</summary>
+    internal static int EffectiveParallelism => serialOnThisThread ? 1 : Math.Min(MaxDegreeOfParallelism, Environment.ProcessorCount);
+
+    /// <summary>Runs a function with every nested call kept on the current thread.</summary>
+    internal static TResult RunSerially<TResult>(Func<TResult> function)
+    {
+        bool previous = serialOnThisThread;
+        serialOnThisThread = true;
+        try
+        {
+            return function();
+        }
+        finally
+        {
+            serialOnThisThread = previous;
+        }
+    }
 }

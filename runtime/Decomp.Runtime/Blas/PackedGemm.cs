@@ -17,8 +17,12 @@ internal static unsafe class PackedGemm
     // Below this many multiply-adds a call stays on the calling thread (Parallel.For costs ~10 µs).
     private const long ParallelThreshold = 1L << 21;
 
-    // Narrowest column or row chunk a parallel GEMM hands to one task.
+    // Narrowest column range a parallel GEMM hands to one task.
     private const int MinimumChunk = 128;
+
+    // Rows of C per parallel task (a multiple of every MR, at most MC): small enough to balance two
+    // threads over a few hundred rows.
+    private const int ParallelRowBlock = 96;
 
     /// <summary>Depth of a packed panel: the KC × NR sliver of B (32 KiB) stays in the 48 KiB L1d while A slivers stream from L2.</summary>
     internal static int Kc<T>() where T : unmanaged => typeof(T) == typeof(double) ? 256 : 512;
@@ -57,64 +61,92 @@ internal static unsafe class PackedGemm
     }
 
     /// <summary>
-    /// Splits C into chunks of whole register tiles (columns when C is wide, rows when tall) and runs
-    /// them on the thread pool. Every element's sum runs over the same KC blocks in the same order in
-    /// any chunk, so the result does not depend on the number of chunks.
+    /// The multi-threaded driver, BLIS-style: each KC × NC panel of B is packed once and shared, then
+    /// the threads take row blocks of C (each packing only its own block of A), or, when C has few
+    /// rows, column ranges of the shared panel (sharing one packed A). Every element's sum runs over
+    /// the same KC blocks in the same order as in <see cref="Serial"/>, so results do not depend on
+    /// the thread count.
     /// </summary>
     private static void RunParallel<T>(
         int threads, int m, int n, int k, T alpha,
         T* a, nint ars, nint acs, T* b, nint brs, nint bcs, T* c, nint ldc, bool lower, int shift)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        bool byColumns = n >= m;
-        int extent = byColumns ? n : m;
-        int unit = byColumns ? GemmMicroKernel.Nr<T>() : GemmMicroKernel.Mr<T>();
-
-        // Several chunks per thread let the pool balance uneven work (a triangle, or a thread busy
-        // with a lookahead panel); each chunk repacks A, so keep them at least MinimumChunk wide.
-        int wanted = 4 * threads;
-        int chunk = Math.Max(MinimumChunk, (extent + wanted - 1) / wanted);
-        chunk = (chunk + unit - 1) / unit * unit;
-        int count = (extent + chunk - 1) / chunk;
-        if (count < 2)
-        {
-            Serial(m, n, k, alpha, a, ars, acs, b, brs, bcs, c, ldc, lower, shift);
-            return;
-        }
-
+        int mr = GemmMicroKernel.Mr<T>(), nr = GemmMicroKernel.Nr<T>();
+        int kcMax = Kc<T>(), mcMax = Mc<T>(), ncMax = Nc<T>();
         var job = new Job<T>
         {
-            M = m, N = n, K = k, Alpha = alpha,
-            A = (nint)a, Ars = ars, Acs = acs,
-            B = (nint)b, Brs = brs, Bcs = bcs,
-            C = (nint)c, Ldc = ldc,
-            Lower = lower, Shift = shift,
-            ByColumns = byColumns, Chunk = chunk,
+            Alpha = alpha, A = (nint)a, Ars = ars, Acs = acs, C = (nint)c, Ldc = ldc, Lower = lower,
+            Mr = mr, Nr = nr, M = m,
+            PackedB = (nint)PackBuffers<T>.B((ncMax / nr + 1) * (int)SliverStrideB<T>(kcMax, nr)),
+            PackedA = (nint)PackBuffers<T>.A(mcMax * kcMax),
         };
-        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, job.RunChunk);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        bool byRows = m >= 2 * ParallelRowBlock;
+        for (int jc = 0; jc < n; jc += ncMax)
+        {
+            if (lower && jc > m - 1 + shift)
+            {
+                break;
+            }
+
+            int nc = Math.Min(ncMax, n - jc);
+            for (int pc = 0; pc < k; pc += kcMax)
+            {
+                int kc = Math.Min(kcMax, k - pc);
+                PackB(kc, nc, b + pc * brs + jc * bcs, brs, bcs, (T*)job.PackedB, nr);
+                job.Jc = jc;
+                job.Pc = pc;
+                job.Kc = kc;
+                job.Nc = nc;
+                job.Shift = shift;
+                if (byRows)
+                {
+                    Parallel.For(0, (m + ParallelRowBlock - 1) / ParallelRowBlock, options, job.RunRowBlock);
+                }
+                else
+                {
+                    // Few rows: one shared packed A, threads split the columns of the B panel.
+                    PackA(m, kc, alpha, a + pc * acs, ars, acs, (T*)job.PackedA, mr);
+                    int wanted = 4 * threads;
+                    job.Chunk = (Math.Max(MinimumChunk, (nc + wanted - 1) / wanted) + nr - 1) / nr * nr;
+                    Parallel.For(0, (nc + job.Chunk - 1) / job.Chunk, options, job.RunColumnChunk);
+                }
+            }
+        }
     }
 
     private sealed class Job<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
-        public int M, N, K, Shift, Chunk;
         public T Alpha;
-        public nint A, Ars, Acs, B, Brs, Bcs, C, Ldc;
-        public bool Lower, ByColumns;
+        public nint A, Ars, Acs, C, Ldc, PackedA, PackedB;
+        public bool Lower;
+        public int Mr, Nr, M, Jc, Pc, Kc, Nc, Shift, Chunk;
 
-        public void RunChunk(int index)
+        /// <summary>Packs this thread's block of A and multiplies it with the shared B panel.</summary>
+        public void RunRowBlock(int index)
         {
-            int start = index * Chunk;
-            T* a = (T*)A, b = (T*)B, c = (T*)C;
-            if (ByColumns)
+            int ic = index * ParallelRowBlock;
+            int mc = Math.Min(ParallelRowBlock, M - ic);
+            if (Lower && Jc > ic + mc - 1 + Shift)
             {
-                int width = Math.Min(Chunk, N - start);
-                Serial(M, width, K, Alpha, a, Ars, Acs, b + start * Bcs, Brs, Bcs, c + start, Ldc, Lower, Shift - start);
+                return;
             }
-            else
-            {
-                int height = Math.Min(Chunk, M - start);
-                Serial(height, N, K, Alpha, a + start * Ars, Ars, Acs, b, Brs, Bcs, c + start * Ldc, Ldc, Lower, Shift + start);
-            }
+
+            T* packedA = PackBuffers<T>.A(Mc<T>() * Kc<T>());
+            T* tile = stackalloc T[Mr * Nr];
+            PackA(mc, Kc, Alpha, (T*)A + ic * Ars + Pc * Acs, Ars, Acs, packedA, Mr);
+            Macro(mc, Nc, Kc, packedA, (T*)PackedB, (T*)C + ic * Ldc + Jc, Ldc, Lower, Shift + ic - Jc, tile, Mr, Nr);
+        }
+
+        /// <summary>Multiplies the shared packed A with one column range of the shared B panel.</summary>
+        public void RunColumnChunk(int index)
+        {
+            int j0 = index * Chunk;
+            int width = Math.Min(Chunk, Nc - j0);
+            T* tile = stackalloc T[Mr * Nr];
+            T* bPanel = (T*)PackedB + (j0 / Nr) * SliverStrideB<T>(Kc, Nr);
+            Macro(M, width, Kc, (T*)PackedA, bPanel, (T*)C + Jc + j0, Ldc, Lower, Shift - Jc - j0, tile, Mr, Nr);
         }
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Threading.Tasks;
 using Decomp.Blas;
 
 namespace Decomp.Factorizations;
@@ -77,12 +78,12 @@ internal static unsafe class BlockedLU
     private static int FactorPanelBesideUpdate<T>(T* a, int n, nint lda, int j, int jb, int next, int jb2, int rest, int* pivots)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        // The panel runs alone on a pool thread; when it is done, that thread returns to the pool and
+        // takes over the update's remaining blocks. The calling thread never waits idle.
         nint address = (nint)a, pivotAddress = (nint)pivots;
-        int result = -1;
-        System.Threading.Tasks.Parallel.Invoke(
-            () => result = FactorPanel((T*)address, n, lda, next, jb2, (int*)pivotAddress),
-            () => UpdateColumns((T*)address, n, lda, j, jb, next + jb2, rest));
-        return result;
+        Task<int> panel = Task.Run(() => DecompRuntime.RunSerially(() => FactorPanel((T*)address, n, lda, next, jb2, (int*)pivotAddress)));
+        UpdateColumns(a, n, lda, j, jb, next + jb2, rest);
+        return panel.GetAwaiter().GetResult();
     }
 
     private static void Record(ref int info, int offset, int panelInfo)
