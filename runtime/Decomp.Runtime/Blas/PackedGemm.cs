@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace Decomp.Blas;
@@ -116,12 +117,86 @@ internal static unsafe class PackedGemm
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="side"/> (kept on one thread) beside C += alpha·A·B without oversubscribing
+    /// the cores: the calling thread first runs <paramref name="first"/>, then packs B once and works
+    /// through C's row blocks, and the side thread joins the same blocks as soon as it is done. Used
+    /// for lookahead, where the side work is the next panel. Results equal <see cref="Run"/>'s.
+    /// </summary>
+    public static TResult RunBeside<T, TResult>(
+        Func<TResult> side, Action? first,
+        int m, int n, int k, T alpha,
+        T* a, nint ars, nint acs, T* b, nint brs, nint bcs, T* c, nint ldc, bool lower, int shift)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int mr = GemmMicroKernel.Mr<T>(), nr = GemmMicroKernel.Nr<T>();
+        bool shared = m >= 2 * ParallelRowBlock && n > 0 && k > 0 && k <= Kc<T>() && n <= Nc<T>() && alpha != T.Zero;
+        var job = new Job<T>
+        {
+            Alpha = alpha, A = (nint)a, Ars = ars, Acs = acs, C = (nint)c, Ldc = ldc, Lower = lower,
+            Mr = mr, Nr = nr, M = m, Kc = k, Nc = n, Shift = shift,
+        };
+        using var ready = new ManualResetEventSlim(false);
+        Task<TResult> helper = Task.Run(() =>
+        {
+            TResult result = DecompRuntime.RunSerially(side);
+            ready.Wait();
+            job.Drain();
+            return result;
+        });
+
+        try
+        {
+            if (first is not null)
+            {
+                DecompRuntime.RunSerially(() =>
+                {
+                    first();
+                    return 0;
+                });
+            }
+
+            if (shared)
+            {
+                T* packedB = PackBuffers<T>.B((Nc<T>() / nr + 1) * (int)SliverStrideB<T>(Kc<T>(), nr));
+                PackB(k, n, b, brs, bcs, packedB, nr);
+                job.PackedB = (nint)packedB;
+                job.Blocks = (m + ParallelRowBlock - 1) / ParallelRowBlock;
+                ready.Set();
+                job.Drain();
+            }
+            else
+            {
+                // Nothing to share (several KC/NC panels, or too few rows): release the helper, run normally.
+                ready.Set();
+                Run(m, n, k, alpha, a, ars, acs, b, brs, bcs, c, ldc, lower, shift);
+            }
+        }
+        finally
+        {
+            ready.Set();
+        }
+
+        return helper.GetAwaiter().GetResult();
+    }
+
     private sealed class Job<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
         public T Alpha;
         public nint A, Ars, Acs, C, Ldc, PackedA, PackedB;
         public bool Lower;
-        public int Mr, Nr, M, Jc, Pc, Kc, Nc, Shift, Chunk;
+        public int Mr, Nr, M, Jc, Pc, Kc, Nc, Shift, Chunk, Blocks;
+        private int next;
+
+        /// <summary>Takes row blocks from the shared counter until none are left.</summary>
+        public void Drain()
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next) - 1) < Blocks)
+            {
+                RunRowBlock(index);
+            }
+        }
 
         /// <summary>Packs this thread's block of A and multiplies it with the shared B panel.</summary>
         public void RunRowBlock(int index)

@@ -1,7 +1,6 @@
 using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Threading.Tasks;
 using Decomp.Blas;
 
 namespace Decomp.Factorizations;
@@ -74,12 +73,12 @@ internal static unsafe class BlockedCholesky
     private static int FactorPanelBesideSyrk<T>(T* a, int n, nint lda, int j, int jb, int next, int jb2, int rest)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        // The panel runs alone on a pool thread; when it is done, that thread returns to the pool and
-        // takes over the SYRK's remaining row blocks. The calling thread never waits idle.
         nint address = (nint)a;
-        Task<int> panel = Task.Run(() => DecompRuntime.RunSerially(() => FactorPanel((T*)address, n, lda, next, jb2)));
-        SyrkRest(a, n, lda, j, jb, next + jb2, rest);
-        return panel.GetAwaiter().GetResult();
+        T* l = a + (next + jb2) * lda + j;
+        T* c = a + (next + jb2) * lda + next + jb2;
+        return PackedGemm.RunBeside(
+            () => FactorPanel((T*)address, n, lda, next, jb2), null,
+            rest, rest, jb, -T.One, l, lda, 1, l, 1, lda, c, lda, lower: true, shift: 0);
     }
 
     /// <summary>Factors the diagonal block at (j, j) and solves for the panel below it.</summary>

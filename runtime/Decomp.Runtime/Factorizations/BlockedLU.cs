@@ -2,7 +2,6 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Threading.Tasks;
 using Decomp.Blas;
 
 namespace Decomp.Factorizations;
@@ -78,12 +77,13 @@ internal static unsafe class BlockedLU
     private static int FactorPanelBesideUpdate<T>(T* a, int n, nint lda, int j, int jb, int next, int jb2, int rest, int* pivots)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        // The panel runs alone on a pool thread; when it is done, that thread returns to the pool and
-        // takes over the update's remaining blocks. The calling thread never waits idle.
         nint address = (nint)a, pivotAddress = (nint)pivots;
-        Task<int> panel = Task.Run(() => DecompRuntime.RunSerially(() => FactorPanel((T*)address, n, lda, next, jb2, (int*)pivotAddress)));
-        UpdateColumns(a, n, lda, j, jb, next + jb2, rest);
-        return panel.GetAwaiter().GetResult();
+        T* a11 = a + j * lda + j;
+        T* a12 = a + j * lda + next + jb2;
+        return PackedGemm.RunBeside(
+            () => FactorPanel((T*)address, n, lda, next, jb2, (int*)pivotAddress),
+            () => TriangularSolver.Left(lower: true, unit: true, jb, rest, (T*)address + j * lda + j, lda, 1, (T*)address + j * lda + next + jb2, lda, 1),
+            n - j - jb, rest, jb, -T.One, a11 + jb * lda, lda, 1, a12, lda, 1, a12 + jb * lda, lda, lower: false, shift: 0);
     }
 
     private static void Record(ref int info, int offset, int panelInfo)
