@@ -2,6 +2,7 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Threading.Tasks;
 
 namespace Decomp.Blas;
 
@@ -19,8 +20,50 @@ internal static unsafe class TriangularSolver
     // Columns of B copied at a time when B's rows are strided (so the leaf can use vector rows).
     private const int CopyWidth = 64;
 
+    // Below this many multiply-adds (m²·n) a solve stays on the calling thread.
+    private const long ParallelThreshold = 1L << 23;
+
+    // Narrowest column range of B handed to one thread.
+    private const int MinimumChunk = 128;
+
     /// <summary>Solves T·X = B, overwriting B with X.</summary>
+    /// <remarks>
+    /// B's columns are independent systems, so large solves split them between threads; each
+    /// column's arithmetic is the same in any split, so results do not depend on the thread count.
+    /// </remarks>
     public static void Left<T>(bool lower, bool unit, int m, int n, T* t, nint trs, nint tcs, T* b, nint brs, nint bcs)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int threads = DecompRuntime.EffectiveParallelism;
+        if (threads > 1 && n >= 2 * MinimumChunk && (long)m * m * n >= ParallelThreshold)
+        {
+            LeftInParallel(threads, lower, unit, m, n, t, trs, tcs, b, brs, bcs);
+            return;
+        }
+
+        Solve(lower, unit, m, n, t, trs, tcs, b, brs, bcs);
+    }
+
+    private static void LeftInParallel<T>(int threads, bool lower, bool unit, int m, int n, T* t, nint trs, nint tcs, T* b, nint brs, nint bcs)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int chunk = Math.Max(MinimumChunk, (n + threads - 1) / threads);
+        int count = (n + chunk - 1) / chunk;
+        nint tAddress = (nint)t, bAddress = (nint)b;
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, index =>
+        {
+            int j0 = index * chunk;
+            int width = Math.Min(chunk, n - j0);
+            DecompRuntime.RunSerially(() =>
+            {
+                Solve(lower, unit, m, width, (T*)tAddress, trs, tcs, (T*)bAddress + j0 * bcs, brs, bcs);
+                return 0;
+            });
+        });
+    }
+
+    /// <summary>The recursive solve on the calling thread.</summary>
+    private static void Solve<T>(bool lower, bool unit, int m, int n, T* t, nint trs, nint tcs, T* b, nint brs, nint bcs)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (m <= 0 || n <= 0)
@@ -41,15 +84,15 @@ internal static unsafe class TriangularSolver
         T* b2 = b + m1 * brs;
         if (lower)
         {
-            Left(lower, unit, m1, n, t, trs, tcs, b, brs, bcs);
+            Solve(lower, unit, m1, n, t, trs, tcs, b, brs, bcs);
             Gemm(m2, n, m1, t + m1 * trs, trs, tcs, b, brs, bcs, b2, brs, bcs);
-            Left(lower, unit, m2, n, t22, trs, tcs, b2, brs, bcs);
+            Solve(lower, unit, m2, n, t22, trs, tcs, b2, brs, bcs);
         }
         else
         {
-            Left(lower, unit, m2, n, t22, trs, tcs, b2, brs, bcs);
+            Solve(lower, unit, m2, n, t22, trs, tcs, b2, brs, bcs);
             Gemm(m1, n, m2, t + m1 * tcs, trs, tcs, b2, brs, bcs, b, brs, bcs);
-            Left(lower, unit, m1, n, t, trs, tcs, b, brs, bcs);
+            Solve(lower, unit, m1, n, t, trs, tcs, b, brs, bcs);
         }
     }
 
