@@ -6,7 +6,7 @@ namespace Decomp.Benchmarks;
 
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project benchmarks/Decomp.Benchmarks -- --filter '*'</c> runs
-/// BenchmarkDotNet; <c>-- ratios RESULTS_DIR EIGEN_CSV</c> prints the ratio table of a finished run
+/// BenchmarkDotNet; <c>-- ratios RESULTS_DIR EIGEN_CSV...</c> prints the ratio table of a finished run
 /// (see benchmarks/compare-small.sh).
 /// </summary>
 public static class Program
@@ -15,13 +15,13 @@ public static class Program
     {
         if (args.Length > 0 && args[0] == "ratios")
         {
-            if (args.Length != 3)
+            if (args.Length < 3)
             {
-                Console.Error.WriteLine("usage: ratios RESULTS_DIR EIGEN_CSV");
+                Console.Error.WriteLine("usage: ratios RESULTS_DIR EIGEN_CSV...");
                 return 2;
             }
 
-            Console.Write(RatioTable.Render(args[1], args[2]));
+            Console.Write(RatioTable.Render(args[1], args[2..]));
             return 0;
         }
 
