@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Decomp.Generators.Tests.Infrastructure;
@@ -198,14 +199,32 @@ public sealed class MalformedInputTests
         Assert.Empty(run.GeneratorDiagnostics);
     }
 
-    [Fact(Skip = "Generator bug: hint names are unique only ignoring case, so the files of 'Chol' and 'chol' in one namespace collide; AddSource throws in the driver (CS8785) and every kernel of the compilation is lost. Needs the collected models to disambiguate colliding hint names.")]
+    [Fact]
     public void TypesWhoseNamesDifferOnlyInCase_NeverCrashTheGenerator()
     {
         var run = GeneratorHarness.Run(
             Source("[Factorize(Kind.Cholesky, Size = 2)] public partial struct Chol;"),
-            Source("[Factorize(Kind.Cholesky, Size = 2)] public partial struct chol;"));
+            Source("[Factorize(Kind.Cholesky, Size = 2)] public partial struct chol;"),
+            Source("[Factorize(Kind.Cholesky, Size = 2)] public partial struct Other;"));
 
         AssertNoCrash(run);
+        AssertGeneratedTreesAreErrorFree(run);
+        Assert.Equal(3, run.Sources.Length);
+
+        // Only the colliding pair carries a tag; every other file keeps the plain Namespace.Type name.
+        Assert.Contains(run.Sources, s => s.HintName == "Decomp.Tests.Other.Factorize.g.cs");
+        Assert.Equal(2, run.Sources.Count(s => s.HintName.StartsWith("Decomp.Tests.Chol.", StringComparison.OrdinalIgnoreCase) && s.HintName.Split('.').Length == 7));
+    }
+
+    [Fact]
+    public void NamespacesWhoseNamesDifferOnlyInCase_NeverCrashTheGenerator()
+    {
+        var run = GeneratorHarness.Run(
+            "using Decomp; namespace Game { [Factorize(Kind.Cholesky, Size = 2)] public partial struct Chol; }",
+            "using Decomp; namespace game { [Factorize(Kind.Cholesky, Size = 2)] public partial struct Chol; }");
+
+        AssertNoCrash(run);
+        AssertGeneratedTreesAreErrorFree(run);
         Assert.Equal(2, run.Sources.Length);
     }
 

@@ -8,6 +8,10 @@ namespace Decomp.Generators.Model;
 /// <param name="Keyword">The struct's declaration keyword(s): <c>struct</c> or <c>record struct</c>.</param>
 /// <param name="Kind">The factorization kind.</param>
 /// <param name="Shape">Rows, columns and element type.</param>
+/// <param name="CaseTag">
+/// Set when a name on the struct's path differs from a sibling's only in case (<c>Chol</c> beside <c>chol</c>):
+/// hint names are compared ignoring case, so the file name then carries a tag made from the exact name.
+/// </param>
 internal sealed record KernelModel(
     string? Namespace,
     EquatableArray<ContainingType> ContainingTypes,
@@ -15,9 +19,13 @@ internal sealed record KernelModel(
     string Modifiers,
     string Keyword,
     Kind Kind,
-    KernelShape Shape)
+    KernelShape Shape,
+    string? CaseTag = null)
 {
-    /// <summary>The generated file's name: <c>Namespace.Outer.Type.Factorize.g.cs</c>, from unescaped names (a hint name cannot hold <c>@</c>).</summary>
+    /// <summary>
+    /// The generated file's name: <c>Namespace.Outer.Type.Factorize.g.cs</c>, from unescaped names (a hint name cannot
+    /// hold <c>@</c>); <c>Namespace.Outer.Type.{CaseTag}.Factorize.g.cs</c> when the path collides ignoring case.
+    /// </summary>
     public string HintName
     {
         get
@@ -28,7 +36,8 @@ internal sealed record KernelModel(
                 name = ContainingTypes[i].Name + "." + name;
             }
 
-            return (Namespace is null ? name : Namespace + "." + name) + ".Factorize.g.cs";
+            var path = Namespace is null ? name : Namespace + "." + name;
+            return CaseTag is null ? path + ".Factorize.g.cs" : path + "." + CaseTag + ".Factorize.g.cs";
         }
     }
 }

@@ -135,7 +135,8 @@ internal static class FactorizeParser
                 Modifiers(type),
                 Keyword(type),
                 kind.Value,
-                shape)
+                shape,
+                CaseTag(type))
             : null;
         return new ParseResult(model, new EquatableArray<DiagnosticInfo>(diagnostics));
     }
@@ -338,6 +339,44 @@ internal static class FactorizeParser
             .Where(a => a.NameEquals is not null)
             .Select(a => a.NameEquals!.Name.Identifier.ValueText) ?? Enumerable.Empty<string>();
         return written.All(bound.Contains);
+    }
+
+    /// <summary>
+    /// A tag for the hint name when the struct, a containing type or a namespace on its path has a sibling whose name
+    /// differs only in case: Roslyn compares hint names ignoring case, and two equal ones fail the whole generator run.
+    /// Each of the colliding types sees the other, so both get tags, and the tags (FNV-1a of the exact path) differ.
+    /// </summary>
+    private static string? CaseTag(INamedTypeSymbol type)
+    {
+        var collides = false;
+        for (ISymbol symbol = type; symbol.ContainingSymbol is { } parent && !collides; symbol = parent)
+        {
+            if (symbol is INamespaceSymbol { IsGlobalNamespace: true })
+            {
+                break;
+            }
+
+            var siblings = parent switch
+            {
+                INamespaceSymbol ns => ns.GetMembers().Cast<ISymbol>(),
+                INamedTypeSymbol outer => outer.GetTypeMembers(),
+                _ => Enumerable.Empty<ISymbol>(),
+            };
+            collides = siblings.Any(s => s.Name != symbol.Name && string.Equals(s.Name, symbol.Name, System.StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (!collides)
+        {
+            return null;
+        }
+
+        var hash = 2166136261u;
+        foreach (var ch in type.ToDisplayString())
+        {
+            hash = unchecked((hash ^ ch) * 16777619u);
+        }
+
+        return hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static bool IsSquareOnly(Kind kind) => kind is Kind.Cholesky or Kind.Ldlt or Kind.LU or Kind.SymmetricEigen;
