@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using System.Runtime.CompilerServices;
 using Xunit;
 
 namespace Decomp.Kernels.Tests;
@@ -44,11 +43,14 @@ public sealed class SimdFlavorTests
         return (parts[0], parts[1]);
     }
 
-    private static string PathCheckAssembly([CallerFilePath] string thisFile = "")
+    private static string PathCheckAssembly()
     {
-        // bin/<Configuration>/net10.0/ of this test assembly names the configuration to look in.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var path = Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "Decomp.Kernels.PathCheck", "bin", configuration, "net10.0", "Decomp.Kernels.PathCheck.dll");
+        // bin/<Configuration>/net10.0/ of this test assembly names the configuration to look in; the project folder is
+        // found from the binary upwards ([CallerFilePath] would not do: a CI build maps source paths to /_/).
+        var binary = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = binary.Parent!.Name;
+        var testsFolder = binary.Parent!.Parent!.Parent!.Parent!.FullName;
+        var path = Path.Combine(testsFolder, "Decomp.Kernels.PathCheck", "bin", configuration, "net10.0", "Decomp.Kernels.PathCheck.dll");
         Assert.True(File.Exists(path), $"{path} is built by the project reference");
         return path;
     }

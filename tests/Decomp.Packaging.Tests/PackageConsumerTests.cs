@@ -2,7 +2,6 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Xunit;
 
 namespace Decomp.Packaging.Tests;
@@ -116,6 +115,20 @@ public sealed class PackageConsumerTests
         return stdout.Result;
     }
 
-    private static string RepositoryRoot([CallerFilePath] string thisFile = "")
-        => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", ".."));
+    /// <summary>
+    /// The folder holding the solution, found from the test binary upwards ([CallerFilePath] would not do: a CI build
+    /// maps source paths to <c>/_/</c>).
+    /// </summary>
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Decomp.Generators.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Decomp.Generators.sln above {AppContext.BaseDirectory}.");
+    }
 }
