@@ -114,6 +114,73 @@ public class GemmTests
         }
     }
 
+    [Theory]
+    [InlineData(16, 37)]
+    [InlineData(48, 5)]
+    [InlineData(64, 130)]
+    [InlineData(100, 37)]
+    [InlineData(200, 9)]
+    public unsafe void Trsm_InvertedLeaves_EveryTriangleAndDiagonal_HasSmallNormwiseResidual(int m, int n)
+    {
+        // The Cholesky-only path (B's columns contiguous, leaves applied as T⁻¹): only normwise
+        // stable, so the triangle is kept well conditioned (off-diagonal entries O(1/m)).
+        foreach (bool lower in new[] { true, false })
+        {
+            foreach (bool unit in new[] { false, true })
+            {
+                var rng = new Random(m * 7 + n);
+                int ldt = m + 3, ldb = m + 5;
+                double[] t = TestMatrices.Random<double>(rng, m, m, ldt);
+                for (int i = 0; i < m; i++)
+                {
+                    for (int j = 0; j < m; j++)
+                    {
+                        t[i * ldt + j] = i == j ? 2 + rng.NextDouble() : t[i * ldt + j] / m;
+                    }
+                }
+
+                // B(i, j) = bt[j·ldb + i]: column j of B is row j of bt.
+                double[] bt = TestMatrices.Random<double>(rng, n, m, ldb);
+                double[] x = (double[])bt.Clone();
+                fixed (double* pt = t, px = x)
+                {
+                    TriangularSolver.Left(lower, unit, m, n, pt, ldt, 1, px, 1, ldb, invertLeaves: true);
+                }
+
+                double u = TestMatrices.UnitRoundoff<double>();
+                for (int j = 0; j < n; j++)
+                {
+                    double residual = 0, tNorm = 0, xNorm = 0;
+                    for (int i = 0; i < m; i++)
+                    {
+                        double s = 0, rowSum = 0;
+                        for (int p = 0; p < m; p++)
+                        {
+                            double tip = p == i ? (unit ? 1 : t[i * ldt + p]) : (lower ? p < i : p > i) ? t[i * ldt + p] : 0;
+                            s += tip * x[j * ldb + p];
+                            rowSum += Math.Abs(tip);
+                        }
+
+                        residual = Math.Max(residual, Math.Abs(s - bt[j * ldb + i]));
+                        tNorm = Math.Max(tNorm, rowSum);
+                        xNorm = Math.Max(xNorm, Math.Abs(x[j * ldb + i]));
+                    }
+
+                    Assert.True(residual <= 4 * (m + 2) * u * tNorm * xNorm, $"lower {lower} unit {unit} column {j}: residual {residual:E3}");
+                }
+
+                // Padding between the columns of B is untouched.
+                for (int j = 0; j < n; j++)
+                {
+                    for (int i = m; i < ldb && j * ldb + i < x.Length; i++)
+                    {
+                        Assert.Equal(bt[j * ldb + i], x[j * ldb + i]);
+                    }
+                }
+            }
+        }
+    }
+
     private static void CheckTrsm(Random rng, Side side, Triangle tri, Transpose tr, Diagonal dg, int m, int n)
     {
         int order = side == Side.Left ? m : n;

@@ -88,7 +88,7 @@ internal static unsafe class BlockedCholesky
         int info = Recursive(a11, jb, lda);
         if (info < 0 && n - j - jb > 0)
         {
-            TriangularSolver.Left(lower: true, unit: false, jb, n - j - jb, a11, lda, 1, a11 + jb * lda, 1, lda);
+            TriangularSolver.Left(lower: true, unit: false, jb, n - j - jb, a11, lda, 1, a11 + jb * lda, 1, lda, invertLeaves: true);
         }
 
         return info;
@@ -108,7 +108,7 @@ internal static unsafe class BlockedCholesky
         T* a22 = a21 + n1;
 
         // X·L11ᵀ = A21  ⇔  L11·X ᵀ = A21ᵀ, with A21ᵀ seen through swapped strides.
-        TriangularSolver.Left(lower: true, unit: false, n1, m2, a11, lda, 1, a21, 1, lda);
+        TriangularSolver.Left(lower: true, unit: false, n1, m2, a11, lda, 1, a21, 1, lda, invertLeaves: true);
         PackedGemm.Run(m2, m2, n1, -T.One, a21, lda, 1, a21, 1, lda, a22, lda, lower: true, shift: 0);
     }
 
