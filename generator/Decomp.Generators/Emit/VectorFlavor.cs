@@ -50,11 +50,6 @@ internal sealed class VectorFlavor
             ? $"{GlobalNames.Unsafe}.Add(ref {reference}, {offset}) = {value};"
             : $"{StaticName}.StoreUnsafe({value}, ref {reference}, {offset});";
 
-    public string StoreAt(string value, string reference, string offset)
-        => IsScalar
-            ? $"{GlobalNames.Unsafe}.Add(ref {reference}, {offset}) = {value};"
-            : $"{StaticName}.StoreUnsafe({value}, ref {reference}, (nuint)({offset}));";
-
     /// <summary>A vector of the given lanes, lowest first (a scalar flavor takes exactly one).</summary>
     public string Create(System.Collections.Generic.IEnumerable<string> lanes)
         => IsScalar ? lanes.Single() : $"{StaticName}.Create({string.Join(", ", lanes)})";
