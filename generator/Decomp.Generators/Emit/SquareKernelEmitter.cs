@@ -1,0 +1,162 @@
+using System.Collections.Generic;
+using System.Linq;
+using Decomp.Generators.Model;
+
+namespace Decomp.Generators.Emit;
+
+/// <summary>
+/// What every square kind's emitter shares: the shape constants, span checks, the factored-state guard,
+/// the failure throw, the flavor dispatch and the inline-array storage. A kind's emitter writes its own
+/// algorithms and extras on top; the members written here look the same in every kind's file.
+/// </summary>
+internal abstract class SquareKernelEmitter
+{
+    // Runtime types, spelled from global:: so that no user type of the same name can capture them.
+    protected const string Unsafe = GlobalNames.Unsafe;
+
+    protected const string MemoryMarshal = GlobalNames.MemoryMarshal;
+
+    protected const string InlineArray = GlobalNames.InlineArray;
+
+    protected const string Errors = GlobalNames.KernelErrors;
+
+    /// <summary>Member names every square kind declares (see <see cref="KernelEmitter.MemberNames"/>).</summary>
+    protected static readonly string[] CommonMemberNames =
+    {
+        "Rows", "Columns", "N", "Succeeded", "InputNotFinite", "_factored",
+        "TryFactor", "Factor", "FactorInPlace", "SolveFactored", "Solve", "Determinant", "LogDeterminant", "Inverse",
+        "EnsureFactored", "ThrowFailed", "FactorCore", "SolveCore", "FactorStorage", "DiagonalStorage",
+    };
+
+    protected SquareKernelEmitter(KernelModel model, SourceWriter writer)
+    {
+        Model = model;
+        W = writer;
+        Num = Numeric.For(model.Shape.Element);
+        N = model.Shape.N;
+        TypeName = KernelEmitter.Identifier(model.TypeName);
+    }
+
+    protected KernelModel Model { get; }
+
+    protected SourceWriter W { get; }
+
+    /// <summary>The element type's spelling.</summary>
+    protected Numeric Num { get; }
+
+    /// <summary>The order n.</summary>
+    protected int N { get; }
+
+    /// <summary>The struct's name as source spells it.</summary>
+    protected string TypeName { get; }
+
+    protected string T => Num.Keyword;
+
+    protected string Shape => KernelEmitter.ShapeText(Model.Shape);
+
+    protected string ReadOnlySpanT => $"{GlobalNames.ReadOnlySpan}<{T}>";
+
+    protected string SpanT => $"{GlobalNames.Span}<{T}>";
+
+    protected string Lit(double value) => Num.Literal(value);
+
+    public abstract void EmitTypeDocumentation();
+
+    public abstract void EmitBody();
+
+    /// <summary><c>Rows</c>, <c>Columns</c>, <c>N</c> and the factor cores' two status codes.</summary>
+    protected void EmitShapeConstants()
+    {
+        W.WriteLine("/// <summary>Rows of the factorized matrix.</summary>");
+        W.WriteLine($"public const int Rows = {N};");
+        W.WriteLine();
+        W.WriteLine("/// <summary>Columns of the factorized matrix.</summary>");
+        W.WriteLine($"public const int Columns = {N};");
+        W.WriteLine();
+        W.WriteLine($"private const int N = {N};");
+        W.WriteLine("private const int Succeeded = -1;");
+        W.WriteLine("private const int InputNotFinite = -2;");
+        W.WriteLine();
+    }
+
+    /// <summary>The guard against a <c>default</c> struct and the throw for a failed <c>Factor</c>.</summary>
+    /// <param name="kind">The contract's <c>Kind</c> member name.</param>
+    /// <param name="stepFailure">Why a factorization stops at a column (the message's reason).</param>
+    protected void EmitGuards(string kind, string stepFailure)
+    {
+        W.WriteBlock($$"""
+            private readonly void EnsureFactored()
+            {
+                if (!_factored)
+                {
+                    {{Errors}}.ThrowNotFactored(nameof({{TypeName}}));
+                }
+            }
+
+            private static void ThrowFailed(int step)
+            {
+                if (step == InputNotFinite)
+                {
+                    {{Errors}}.ThrowFactorizationFailed(global::Decomp.Kind.{{kind}}, Rows, Columns, -1, "the matrix contains NaN or infinity");
+                }
+
+                {{Errors}}.ThrowFactorizationFailed(global::Decomp.Kind.{{kind}}, Rows, Columns, step, "{{stepFailure}}");
+            }
+
+            """);
+        W.WriteLine();
+    }
+
+    /// <summary>
+    /// <c>FactorCore</c>: calls the first flavor whose registers the machine accelerates (JIT-time constants,
+    /// so only one call survives), the last flavor unconditionally.
+    /// </summary>
+    protected void EmitDispatch(string comment, string parameters, string arguments, IEnumerable<(string? Condition, string Method)> kernels)
+    {
+        foreach (var line in comment.Split('\n'))
+        {
+            W.WriteLine("// " + line);
+        }
+
+        W.WriteLine(GlobalNames.AggressiveOptimization);
+        using (W.Block($"private static int FactorCore({parameters})"))
+        {
+            foreach (var (condition, method) in kernels)
+            {
+                var call = $"{method}({arguments})";
+                if (condition is null)
+                {
+                    W.WriteLine($"return {call};");
+                    break;
+                }
+
+                using (W.Block($"if ({condition})"))
+                {
+                    W.WriteLine($"return {call};");
+                }
+
+                W.WriteLine();
+            }
+        }
+
+        W.WriteLine();
+    }
+
+    /// <summary>A fixed-length inline array of <paramref name="element"/>, the factor's storage without allocation.</summary>
+    protected void EmitInlineArray(string name, string element, int length, bool last = false)
+    {
+        W.WriteLine($"[{InlineArray}({length})]");
+        using (W.Block($"private struct {name}"))
+        {
+            W.WriteLine($"private {element} _element0;");
+        }
+
+        if (!last)
+        {
+            W.WriteLine();
+        }
+    }
+
+    /// <summary>The flavors whose registers fit a row of n elements, widest first; scalar always.</summary>
+    protected IEnumerable<VectorFlavor> RowFlavors() => VectorFlavor.All.Where(f => f.Lanes(Num) <= N);
+}
