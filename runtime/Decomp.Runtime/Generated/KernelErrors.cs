@@ -40,4 +40,10 @@ public static class KernelErrors
     [DoesNotReturn]
     public static void ThrowNotFactored(string typeName)
         => throw new InvalidOperationException($"This {typeName} holds no factorization: create it with {typeName}.Factor or {typeName}.TryFactor, not default.");
+
+    /// <summary>Throws the <see cref="ArgumentException"/> for row exchanges that no factorization writes (step k's pivot outside k…n−1).</summary>
+    /// <param name="parameterName">The pivots parameter's name.</param>
+    [DoesNotReturn]
+    public static void ThrowInvalidPivots(string parameterName)
+        => throw new ArgumentException("A pivot is out of range: step k must exchange row k with a row from k to n − 1.", parameterName);
 }
