@@ -43,6 +43,38 @@ public sealed class GeneratedSourceSnapshotTests
     }
 
     [Fact]
+    public void LU4x4Double_MatchesSnapshot()
+    {
+        var run = GeneratorHarness.Run("""
+            using Decomp;
+
+            namespace Samples;
+
+            [Factorize(Kind.LU, Size = 4)]
+            public partial struct Lu4;
+            """);
+
+        AssertCleanRun(run, "Samples.Lu4.Factorize.g.cs");
+        Snapshot.VerifySources(GetType(), run.Sources);
+    }
+
+    [Fact]
+    public void LU3x3Float_MatchesSnapshot()
+    {
+        var run = GeneratorHarness.Run("""
+            using Decomp;
+
+            namespace Samples;
+
+            [Factorize(Kind.LU, Size = 3, Element = typeof(float))]
+            public partial struct Lu3F;
+            """);
+
+        AssertCleanRun(run, "Samples.Lu3F.Factorize.g.cs");
+        Snapshot.VerifySources(GetType(), run.Sources);
+    }
+
+    [Fact]
     public void NestedFileScopedNamespace_MatchesSnapshot()
     {
         var run = GeneratorHarness.Run("""

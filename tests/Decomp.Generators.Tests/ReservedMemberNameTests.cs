@@ -9,45 +9,67 @@ using Xunit;
 namespace Decomp.Generators.Tests;
 
 /// <summary>
-/// The member names the Cholesky emitter declares (its <c>MemberNames</c> list, which DECOMP016 checks
+/// The member names each kind's emitter declares (its <c>MemberNames</c> list, which DECOMP016 checks
 /// user members against) are exactly the members of the generated struct, whatever the shape.
 /// </summary>
 public sealed class ReservedMemberNameTests
 {
-    public static TheoryData<string> ReservedNames => new(CholeskyMemberNames());
-
-    /// <summary>Order 8 in double fills a Vector512, so every flavor's kernel is emitted.</summary>
-    [Fact]
-    public void MemberNames_AreExactlyTheMembersOfAFileWithEveryFlavor()
+    public static TheoryData<string, string> ReservedNames
     {
-        var declared = GeneratedMemberNames("Size = 8");
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var kind in new[] { "Cholesky", "LU" })
+            {
+                foreach (var name in MemberNames(kind))
+                {
+                    data.Add(kind, name);
+                }
+            }
 
-        Assert.Equal(CholeskyMemberNames().Order(StringComparer.Ordinal), declared.Order(StringComparer.Ordinal));
+            return data;
+        }
+    }
+
+    /// <summary>Cholesky of order 8 in double fills a Vector512 and LU of order 16 takes two: every flavor's kernel is emitted.</summary>
+    [Theory]
+    [InlineData("Cholesky", "Size = 8")]
+    [InlineData("LU", "Size = 16")]
+    public void MemberNames_AreExactlyTheMembersOfAFileWithEveryFlavor(string kind, string shape)
+    {
+        var declared = GeneratedMemberNames(kind, shape);
+
+        Assert.Equal(MemberNames(kind).Order(StringComparer.Ordinal), declared.Order(StringComparer.Ordinal));
     }
 
     [Theory]
-    [InlineData("Size = 1")]
-    [InlineData("Size = 3")]
-    [InlineData("Size = 5, Element = typeof(float)")]
-    [InlineData("Size = 32")]
-    [InlineData("Size = 32, Element = typeof(float)")]
-    public void MemberNames_CoverTheMembersOfEveryShape(string shape)
+    [InlineData("Cholesky", "Size = 1")]
+    [InlineData("Cholesky", "Size = 3")]
+    [InlineData("Cholesky", "Size = 5, Element = typeof(float)")]
+    [InlineData("Cholesky", "Size = 32")]
+    [InlineData("Cholesky", "Size = 32, Element = typeof(float)")]
+    [InlineData("LU", "Size = 1")]
+    [InlineData("LU", "Size = 3")]
+    [InlineData("LU", "Size = 5, Element = typeof(float)")]
+    [InlineData("LU", "Size = 32")]
+    [InlineData("LU", "Size = 32, Element = typeof(float)")]
+    public void MemberNames_CoverTheMembersOfEveryShape(string kind, string shape)
     {
-        var declared = GeneratedMemberNames(shape);
+        var declared = GeneratedMemberNames(kind, shape);
 
-        Assert.Empty(declared.Except(CholeskyMemberNames()));
+        Assert.Empty(declared.Except(MemberNames(kind)));
     }
 
     [Theory]
     [MemberData(nameof(ReservedNames))]
-    public void UserMemberWithAReservedName_ReportsDECOMP016(string name)
+    public void UserMemberWithAReservedName_ReportsDECOMP016(string kind, string name)
     {
         var run = GeneratorHarness.Run($$"""
             using Decomp;
 
             namespace Samples;
 
-            [Factorize(Kind.Cholesky, Size = 3)]
+            [Factorize(Kind.{{kind}}, Size = 3)]
             public partial struct Clash
             {
                 private static void {{name}}() { }
@@ -60,14 +82,14 @@ public sealed class ReservedMemberNameTests
         Assert.Empty(run.Sources);
     }
 
-    private static IReadOnlyList<string> GeneratedMemberNames(string shape)
+    private static IReadOnlyList<string> GeneratedMemberNames(string kind, string shape)
     {
         var run = GeneratorHarness.Run($$"""
             using Decomp;
 
             namespace Samples;
 
-            [Factorize(Kind.Cholesky, {{shape}})]
+            [Factorize(Kind.{{kind}}, {{shape}})]
             public partial struct Kernel;
             """);
 
@@ -86,12 +108,12 @@ public sealed class ReservedMemberNameTests
         _ => throw new InvalidOperationException($"Unexpected generated member kind: {member.Kind()}"),
     };
 
-    // CholeskyEmitter is internal to the generator; reflection reads its list without InternalsVisibleTo.
-    private static IReadOnlyList<string> CholeskyMemberNames()
+    // The emitters are internal to the generator; reflection reads their lists without InternalsVisibleTo.
+    private static IReadOnlyList<string> MemberNames(string kind)
     {
-        var type = typeof(FactorizeGenerator).Assembly.GetType("Decomp.Generators.Emit.CholeskyEmitter", throwOnError: true)!;
+        var type = typeof(FactorizeGenerator).Assembly.GetType($"Decomp.Generators.Emit.{kind}Emitter", throwOnError: true)!;
         var property = type.GetProperty("MemberNames", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
-            ?? throw new InvalidOperationException("CholeskyEmitter.MemberNames is missing.");
+            ?? throw new InvalidOperationException($"{kind}Emitter.MemberNames is missing.");
         return (IReadOnlyList<string>)property.GetValue(null)!;
     }
 }

@@ -3,7 +3,7 @@ using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using Decomp;
 
-// Factors and solves fixed pseudo-random systems with kernels of several shapes and prints which SIMD
+// Factors and solves fixed pseudo-random systems with Cholesky and LU kernels of several shapes and prints which SIMD
 // width the JIT enabled and a hash of every output bit. Run under DOTNET_EnableHWIntrinsic=0 /
 // DOTNET_EnableAVX2=0, the hashes must not change: every flavor gives the same results.
 var width = Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : Vector128.IsHardwareAccelerated ? 128 : 0;
@@ -19,6 +19,18 @@ Run<F8, float>(8, hash);
 Run<F16, float>(16, hash);
 Run<F23, float>(23, hash);
 Run<F32, float>(32, hash);
+RunLU<L2, double>(2, hash);
+RunLU<L3, double>(3, hash);
+RunLU<L4, double>(4, hash);
+RunLU<L7, double>(7, hash);
+RunLU<L8, double>(8, hash);
+RunLU<L13, double>(13, hash);
+RunLU<L16, double>(16, hash);
+RunLU<L21, double>(21, hash);
+RunLU<LF4, float>(4, hash);
+RunLU<LF11, float>(11, hash);
+RunLU<LF16, float>(16, hash);
+RunLU<LF32, float>(32, hash);
 Console.WriteLine($"width={width} hash={Convert.ToHexString(hash.GetHashAndReset())}");
 
 static void Run<TKernel, T>(int n, IncrementalHash hash)
@@ -84,6 +96,70 @@ static void Run<TKernel, T>(int n, IncrementalHash hash)
     }
 }
 
+// LU on random matrices, on matrices whose columns tie in magnitude (so the tie rule is compared too), and on a singular one.
+static void RunLU<TKernel, T>(int n, IncrementalHash hash)
+    where TKernel : struct, ILUKernel<TKernel, T>
+    where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+{
+    var random = new Random(n + 1000);
+    for (var trial = 0; trial < 20; trial++)
+    {
+        var a = new T[n * n];
+        var rhs = new T[n];
+        for (var i = 0; i < n * n; i++)
+        {
+            a[i] = T.CreateChecked(trial % 4 == 1 ? random.Next(-2, 3) : (random.NextDouble() * 2) - 1);
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            rhs[i] = T.CreateChecked((random.NextDouble() * 2) - 1);
+        }
+
+        if (trial == 19)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                a[i * n + (n / 2)] = T.Zero;
+            }
+        }
+
+        var work = (T[])a.Clone();
+        var pivots = new int[n];
+        var ok = TKernel.FactorInPlace(work, pivots);
+        hash.AppendData(BitConverter.GetBytes(ok));
+        if (ok)
+        {
+            TKernel.SolveFactored(work, pivots, rhs);
+            var factor = TKernel.Factor(a);
+            var x = new T[n];
+            factor.Solve(rhs, x);
+            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes<T>(work));
+            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes<int>(pivots));
+            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes<T>(rhs));
+            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes<T>(x));
+        }
+        else
+        {
+            hash.AppendData(BitConverter.GetBytes(TKernel.TryFactor(a, out _)));
+        }
+    }
+}
+
+internal interface ILUKernel<TSelf, T>
+    where TSelf : struct, ILUKernel<TSelf, T>
+{
+    static abstract TSelf Factor(ReadOnlySpan<T> a);
+
+    static abstract bool TryFactor(ReadOnlySpan<T> a, out TSelf factor);
+
+    static abstract bool FactorInPlace(Span<T> a, Span<int> pivots);
+
+    static abstract void SolveFactored(ReadOnlySpan<T> lu, ReadOnlySpan<int> pivots, Span<T> b);
+
+    void Solve(ReadOnlySpan<T> b, Span<T> x);
+}
+
 internal interface IKernel<TSelf, T>
     where TSelf : struct, IKernel<TSelf, T>
 {
@@ -107,3 +183,15 @@ internal interface IKernel<TSelf, T>
 [Factorize(Kind.Cholesky, Size = 16, Element = typeof(float))] internal partial struct F16 : IKernel<F16, float>;
 [Factorize(Kind.Cholesky, Size = 23, Element = typeof(float))] internal partial struct F23 : IKernel<F23, float>;
 [Factorize(Kind.Cholesky, Size = 32, Element = typeof(float))] internal partial struct F32 : IKernel<F32, float>;
+[Factorize(Kind.LU, Size = 2)] internal partial struct L2 : ILUKernel<L2, double>;
+[Factorize(Kind.LU, Size = 3)] internal partial struct L3 : ILUKernel<L3, double>;
+[Factorize(Kind.LU, Size = 4)] internal partial struct L4 : ILUKernel<L4, double>;
+[Factorize(Kind.LU, Size = 7)] internal partial struct L7 : ILUKernel<L7, double>;
+[Factorize(Kind.LU, Size = 8)] internal partial struct L8 : ILUKernel<L8, double>;
+[Factorize(Kind.LU, Size = 13)] internal partial struct L13 : ILUKernel<L13, double>;
+[Factorize(Kind.LU, Size = 16)] internal partial struct L16 : ILUKernel<L16, double>;
+[Factorize(Kind.LU, Size = 21)] internal partial struct L21 : ILUKernel<L21, double>;
+[Factorize(Kind.LU, Size = 4, Element = typeof(float))] internal partial struct LF4 : ILUKernel<LF4, float>;
+[Factorize(Kind.LU, Size = 11, Element = typeof(float))] internal partial struct LF11 : ILUKernel<LF11, float>;
+[Factorize(Kind.LU, Size = 16, Element = typeof(float))] internal partial struct LF16 : ILUKernel<LF16, float>;
+[Factorize(Kind.LU, Size = 32, Element = typeof(float))] internal partial struct LF32 : ILUKernel<LF32, float>;

@@ -105,6 +105,30 @@ public static class Matrices
         return max;
     }
 
+    /// <summary>A general matrix, entries uniform in [-1, 1] (as eigen_small.cpp's general pool).</summary>
+    public static double[] RandomGeneral(Random random, int n) => RandomVector(random, n * n);
+
+    /// <summary>Q₁ Σ Q₂ᵀ with Q₁, Q₂ random orthogonal and σ_i spread geometrically from 1 to 1/κ: κ₂ = κ, not symmetric.</summary>
+    public static double[] IllConditionedGeneral(Random random, int n, double kappa)
+    {
+        var q1 = RandomOrthogonal(random, n);
+        var q2 = RandomOrthogonal(random, n);
+        var a = new double[n * n];
+        for (var k = 0; k < n; k++)
+        {
+            var sigma = n == 1 ? 1 : Math.Pow(kappa, -(double)k / (n - 1));
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    a[i * n + j] += q1[i * n + k] * sigma * q2[j * n + k];
+                }
+            }
+        }
+
+        return a;
+    }
+
     /// <summary>Modified Gram–Schmidt on a random matrix, twice for orthogonality to working precision.</summary>
     private static double[] RandomOrthogonal(Random random, int n)
     {

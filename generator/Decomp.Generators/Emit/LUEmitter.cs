@@ -676,6 +676,7 @@ internal sealed class LUEmitter : SquareKernelEmitter
                     W.WriteLine($"return {k};");
                 }
 
+
                 W.WriteLine($"var q{k} = {Pick(h => H($"r{k}_", h).TrimEnd('_'), $"p{k}")};");
                 W.WriteLine($"{Unsafe}.Add(ref inverseDiagonal, {k}) = {vec}.ToScalar(q{k});");
                 if (k == N - 1)
@@ -758,8 +759,8 @@ internal sealed class LUEmitter : SquareKernelEmitter
         }
 
         return Num.Size == 8
-            ? ("long", "global::System.BitConverter.DoubleToInt64Bits", (long.MaxValue & ~((1L << indexBits) - 1)).ToString(CultureInfo.InvariantCulture) + "L", rows, indexBits)
-            : ("int", "global::System.BitConverter.SingleToInt32Bits", (int.MaxValue & ~((1 << indexBits) - 1)).ToString(CultureInfo.InvariantCulture), rows, indexBits);
+            ? ("long", "global::System.BitConverter.DoubleToInt64Bits", "0x" + (long.MaxValue & ~((1L << indexBits) - 1)).ToString("X16", CultureInfo.InvariantCulture) + "L", rows, indexBits)
+            : ("int", "global::System.BitConverter.SingleToInt32Bits", "0x" + (int.MaxValue & ~((1 << indexBits) - 1)).ToString("X8", CultureInfo.InvariantCulture), rows, indexBits);
     }
 
     /// <summary>The AVX-512 permutation that picks lanes from two registers (indices 0…2·lanes−1).</summary>
