@@ -29,6 +29,52 @@ public static partial class RatioTable
         }
 
         var text = new StringBuilder();
+        var cholesky = ours.Where(r => r.Key.Family == "Chol").ToDictionary(r => (r.Key.Type, r.Key.N, r.Key.Method), r => r.Value);
+        var lu = ours.Where(r => r.Key.Family == "LU").ToDictionary(r => (r.Key.Type, r.Key.N, r.Key.Method), r => r.Value);
+        if (cholesky.Count > 0)
+        {
+            RenderCholesky(text, cholesky, eigen);
+        }
+
+        if (lu.Count > 0)
+        {
+            if (cholesky.Count > 0)
+            {
+                text.AppendLine();
+            }
+
+            RenderLU(text, lu, eigen);
+        }
+
+        return text.ToString();
+    }
+
+    private static void RenderLU(StringBuilder text, Dictionary<(string Type, int N, string Method), Result> ours, Dictionary<(string Type, int N, string Op), double> eigen)
+    {
+        text.AppendLine("| type | n | LU factor (ns) | Eigen PartialPivLU (ns) | ratio | factor + solve (ns) | Math.NET LU (ns) | Math.NET ÷ ours | Math.NET B/op | ours B/op | textbook (ns) |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var key in ours.Keys.Select(k => (k.Type, k.N)).Distinct().OrderBy(k => k.Type).ThenBy(k => k.N))
+        {
+            Result? Get(string method) => ours.TryGetValue((key.Type, key.N, method), out var r) ? r : null;
+            var factor = Get("Factor");
+            var solve = Get("FactorSolve");
+            var mathNet = Get("MathNetFactor");
+            var textbook = Get("TextbookFactor");
+            double? partialPivLu = eigen.TryGetValue((key.Type, key.N, "partialpivlu"), out var ns) ? ns : null;
+            text.AppendLine(string.Join(" | ", new[]
+            {
+                "", key.Type, Int(key.N),
+                Ns(factor?.MedianNs), Ns(partialPivLu), Ratio(factor?.MedianNs, partialPivLu),
+                Ns(solve?.MedianNs),
+                Ns(mathNet?.MedianNs), Ratio(mathNet?.MedianNs, factor?.MedianNs),
+                Bytes(mathNet?.AllocatedBytes), Bytes(factor?.AllocatedBytes),
+                Ns(textbook?.MedianNs), "",
+            }).Trim());
+        }
+    }
+
+    private static void RenderCholesky(StringBuilder text, Dictionary<(string Type, int N, string Method), Result> ours, Dictionary<(string Type, int N, string Op), double> eigen)
+    {
         text.AppendLine("| type | n | factor (ns) | Eigen LLT (ns) | ratio | factor + solve (ns) | Eigen LLT + solve (ns) | ratio | Math.NET (ns) | Math.NET ÷ ours | Math.NET B/op | ours B/op | textbook (ns) |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var key in ours.Keys.Select(k => (k.Type, k.N)).Distinct().OrderBy(k => k.Type).ThenBy(k => k.N))
@@ -51,15 +97,13 @@ public static partial class RatioTable
                 Ns(textbook?.MedianNs), "",
             }).Trim());
         }
-
-        return text.ToString();
     }
 
     private sealed record Result(double MedianNs, long? AllocatedBytes);
 
-    private static Dictionary<(string Type, int N, string Method), Result> ReadBenchmarkDotNet(string directory)
+    private static Dictionary<(string Family, string Type, int N, string Method), Result> ReadBenchmarkDotNet(string directory)
     {
-        var results = new Dictionary<(string, int, string), Result>();
+        var results = new Dictionary<(string, string, int, string), Result>();
         foreach (var file in Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories))
         {
             using var document = JsonDocument.Parse(File.ReadAllText(file));
@@ -70,7 +114,7 @@ public static partial class RatioTable
 
             foreach (var benchmark in benchmarks.EnumerateArray())
             {
-                // "CholeskyBenchmarks<CholD8, Double>": the kernel's order and element type.
+                // "CholeskyBenchmarks<CholD8, Double>", "LUBenchmarks<LUF4, Single>": the kernel's kind, order and element type.
                 var match = KernelName().Match(benchmark.GetProperty("Type").GetString() ?? string.Empty);
                 if (!match.Success || !benchmark.TryGetProperty("Statistics", out var statistics) || statistics.ValueKind != JsonValueKind.Object)
                 {
@@ -82,7 +126,7 @@ public static partial class RatioTable
                 long? allocated = benchmark.TryGetProperty("Memory", out var memory) && memory.TryGetProperty("BytesAllocatedPerOperation", out var bytes)
                     ? bytes.GetInt64()
                     : null;
-                results[(type, n, benchmark.GetProperty("Method").GetString()!)] = new Result(statistics.GetProperty("Median").GetDouble(), allocated);
+                results[(match.Groups["family"].Value, type, n, benchmark.GetProperty("Method").GetString()!)] = new Result(statistics.GetProperty("Median").GetDouble(), allocated);
             }
         }
 
@@ -114,6 +158,6 @@ public static partial class RatioTable
 
     private static string Bytes(long? value) => value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "–";
 
-    [GeneratedRegex(@"Chol(?<kind>[DF])(?<n>\d+), (?<type>Double|Single)>")]
+    [GeneratedRegex(@"<(?<family>Chol|LU)(?<kind>[DF])(?<n>\d+), (?<type>Double|Single)>")]
     private static partial Regex KernelName();
 }

@@ -457,6 +457,7 @@ internal sealed class CholeskyEmitter : SquareKernelEmitter
 
             """);
         W.WriteLine();
+        EmitNumericsInterop("factorization A = LLᵀ");
         EmitGuards("Cholesky", "the matrix is not positive definite (its pivot is not positive)");
     }
 

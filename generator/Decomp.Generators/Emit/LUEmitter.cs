@@ -77,6 +77,7 @@ internal sealed class LUEmitter : SquareKernelEmitter
     {
         EmitFields();
         EmitPublicMembers();
+        EmitNumericsInterop("factorization PA = LU");
         EmitGuards("LU", "the matrix is singular (no nonzero pivot in this column)");
         EmitDispatch(
             "Returns Succeeded, InputNotFinite, or the column without a nonzero pivot.\na is row-major; lu receives the factor column by column.",

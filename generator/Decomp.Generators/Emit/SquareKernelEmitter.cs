@@ -157,6 +157,57 @@ internal abstract class SquareKernelEmitter
         }
     }
 
+    /// <summary>
+    /// For a 4×4 <c>float</c> shape, overloads on <c>System.Numerics.Matrix4x4</c> and <c>Vector4</c>: both are row-major
+    /// floats (M11, M12, … M44; X, Y, Z, W), so they are read and written in place, with no copy into spans.
+    /// </summary>
+    protected void EmitNumericsInterop(string kindText)
+    {
+        if (N != 4 || Num.Size != 4)
+        {
+            return;
+        }
+
+        const string Matrix4x4 = "global::System.Numerics.Matrix4x4";
+        const string Vector4 = "global::System.Numerics.Vector4";
+        var matrixSpan = $"{MemoryMarshal}.CreateReadOnlySpan(ref {Unsafe}.As<{Matrix4x4}, float>(ref {Unsafe}.AsRef(in a)), 16)";
+        W.WriteBlock($$"""
+            /// <summary>Factors a <see cref="{{Matrix4x4}}"/> (read in place, row-major as its fields M11 … M44).</summary>
+            /// <param name="a">The matrix.</param>
+            /// <param name="factor">The {{kindText}}, or <see langword="default"/> when this returns <see langword="false"/>.</param>
+            /// <returns><see langword="false"/> when the matrix cannot be factored or holds NaN or ∞.</returns>
+            public static bool TryFactor(in {{Matrix4x4}} a, out {{TypeName}} factor)
+                => TryFactor({{matrixSpan}}, out factor);
+
+            /// <summary>Factors a <see cref="{{Matrix4x4}}"/> (read in place, row-major as its fields M11 … M44).</summary>
+            /// <param name="a">The matrix.</param>
+            /// <returns>The {{kindText}}.</returns>
+            /// <exception cref="global::Decomp.FactorizationException">The matrix cannot be factored or holds NaN or ∞.</exception>
+            public static {{TypeName}} Factor(in {{Matrix4x4}} a)
+                => Factor({{matrixSpan}});
+
+            /// <summary>Solves A x = b for a <see cref="{{Vector4}}"/> (X, Y, Z, W are the rows).</summary>
+            /// <param name="b">The right-hand side.</param>
+            /// <returns>The solution x.</returns>
+            public readonly {{Vector4}} Solve({{Vector4}} b)
+            {
+                Solve({{MemoryMarshal}}.CreateSpan(ref {{Unsafe}}.As<{{Vector4}}, float>(ref b), 4));
+                return b;
+            }
+
+            /// <summary>A⁻¹ as a <see cref="{{Matrix4x4}}"/>.</summary>
+            /// <returns>The inverse.</returns>
+            public readonly {{Matrix4x4}} Inverse()
+            {
+                {{Unsafe}}.SkipInit(out {{Matrix4x4}} result);
+                Inverse({{MemoryMarshal}}.CreateSpan(ref {{Unsafe}}.As<{{Matrix4x4}}, float>(ref result), 16));
+                return result;
+            }
+
+            """);
+        W.WriteLine();
+    }
+
     /// <summary>The flavors whose registers fit a row of n elements, widest first; scalar always.</summary>
     protected IEnumerable<VectorFlavor> RowFlavors() => VectorFlavor.All.Where(f => f.Lanes(Num) <= N);
 }
