@@ -48,7 +48,7 @@ internal sealed class LUEmitter : SquareKernelEmitter
     public static IReadOnlyList<string> MemberNames { get; } = new[]
     {
         "Stride", "_lu", "_inverseDiagonal", "_pivots", "Pivots", "CopyLowerTo", "CopyUpperTo", "ReciprocalCondition",
-        "SolveTransposeCore", "PivotStorage", "ColumnStorage", "FactorCoreRegisters",
+        "SolveTransposeCore", "InverseCore", "PivotStorage", "ColumnStorage", "FactorCoreRegisters",
     }.Concat(CommonMemberNames).Concat(VectorFlavor.All.Select(f => "FactorCore" + f.Suffix)).ToArray();
 
     /// <summary>The narrowest register a whole column fits in; <see langword="null"/> when none does (or n = 1).</summary>
@@ -96,6 +96,7 @@ internal sealed class LUEmitter : SquareKernelEmitter
 
         EmitSolveCore();
         EmitSolveTransposeCore();
+        EmitInverseCore();
         EmitInlineArray("FactorStorage", T, N * Stride);
         EmitInlineArray("DiagonalStorage", T, N);
         EmitInlineArray("ColumnStorage", T, N);
@@ -389,21 +390,7 @@ internal sealed class LUEmitter : SquareKernelEmitter
                 }
 
                 EnsureFactored();
-                ref var r = ref {{MemoryMarshal}}.GetReference(result);
-                DiagonalStorage column = default;
-                for (var j = 0; j < N; j++)
-                {
-                    for (var i = 0; i < N; i++)
-                    {
-                        column[i] = i == j ? {{Lit(1)}} : {{Lit(0)}};
-                    }
-
-                    SolveCore({{lu}}, {{inv}}, {{piv}}, ref column[0]);
-                    for (var i = 0; i < N; i++)
-                    {
-                        {{Unsafe}}.Add(ref r, i * N + j) = column[i];
-                    }
-                }
+                InverseCore({{lu}}, {{inv}}, {{piv}}, ref {{MemoryMarshal}}.GetReference(result));
             }
 
             /// <summary>Writes L, unit lower triangular, row-major with zeros above the diagonal.</summary>
@@ -1124,6 +1111,130 @@ internal sealed class LUEmitter : SquareKernelEmitter
                     {
                         W.WriteLine($"{Unsafe}.Add(ref x, i) = {Num.Fma($"-{Unsafe}.Add(ref ck, i)", "xk", $"{Unsafe}.Add(ref x, i)")};");
                     }
+                }
+            }
+        }
+
+        W.WriteLine();
+    }
+
+    /// <summary>Largest order whose inverse is emitted as straight-line row operations.</summary>
+    private const int UnrolledInverseMax = 16;
+
+    /// <summary>
+    /// X = A⁻¹ by solving LUX = P for all n columns at once: the rows of X live in registers (lanes are columns of X), and
+    /// each substitution step is one fused multiply-add per row with a broadcast coefficient of L or U. Each column sees
+    /// the operations of <c>SolveCore</c> in the same order, so the result equals n separate solves bit for bit.
+    /// </summary>
+    private void EmitInverseCore()
+    {
+        W.WriteLine(GlobalNames.AggressiveOptimization);
+        using (W.Block($"private static void InverseCore(ref {T} lu, ref {T} inverseDiagonal, ref int pivots, ref {T} result)"))
+        {
+            var f = N <= UnrolledInverseMax ? RowFlavors().FirstOrDefault(v => !v.IsScalar) : null;
+            if (f is not null)
+            {
+                var plan = new RowPlan(N, f.Lanes(Num));
+                var vec = f.StaticName;
+                string X(int row, int chunk) => plan.Count == 1 ? $"x{row}" : $"x{row}_{chunk}";
+                using (W.Block($"if ({vec}.IsHardwareAccelerated)"))
+                {
+                    W.WriteLine("// perm[r]: the row of A at position r of PA, so row r of P is the unit row e_perm[r].");
+                    W.WriteLine($"{Unsafe}.SkipInit(out PivotStorage perm);");
+                    using (W.Block("for (var r = 0; r < N; r++)"))
+                    {
+                        W.WriteLine("perm[r] = r;");
+                    }
+
+                    using (W.Block("for (var k = 0; k < N - 1; k++)"))
+                    {
+                        W.WriteLine($"var p = {Unsafe}.Add(ref pivots, k);");
+                        W.WriteLine("(perm[k], perm[p]) = (perm[p], perm[k]);");
+                    }
+
+                    W.WriteLine();
+                    W.WriteLine(plan.Count == 1 ? "// x{r} holds row r of X." : $"// x{{r}}_{{c}} holds chunk c of row r of X: columns {string.Join(", ", plan.Offsets.Select(o => $"{o}..{o + plan.Lanes - 1}"))}.");
+                    var intType = Num.Size == 8 ? "long" : "int";
+                    for (var c = 0; c < plan.Count; c++)
+                    {
+                        var columns = Enumerable.Range(plan.Offsets[c], plan.Lanes).Select(v => v.ToString(CultureInfo.InvariantCulture) + Num.MaskSuffix);
+                        W.WriteLine($"var columns{c} = {vec}.Create({string.Join(", ", columns)});");
+                    }
+
+                    var one = f.Broadcast(Lit(1));
+                    for (var r = 0; r < N; r++)
+                    {
+                        W.WriteLine($"var e{r} = {vec}.Create(({intType})perm[{r}]);");
+                        for (var c = 0; c < plan.Count; c++)
+                        {
+                            W.WriteLine($"var {X(r, c)} = {vec}.{Num.MaskReinterpret}({vec}.Equals(columns{c}, e{r})) & {one};");
+                        }
+                    }
+
+                    string Coefficient(int i, int k) => $"-{f.Broadcast($"{Unsafe}.Add(ref lu, {(k * Stride) + i})")}";
+                    W.WriteLine();
+                    W.WriteLine("// LY = P: row i loses l_ik · row k.");
+                    for (var k = 0; k < N - 1; k++)
+                    {
+                        for (var i = k + 1; i < N; i++)
+                        {
+                            W.WriteLine($"var l{i}_{k} = {Coefficient(i, k)};");
+                            for (var c = 0; c < plan.Count; c++)
+                            {
+                                W.WriteLine($"{X(i, c)} = {f.Fma(Num, $"l{i}_{k}", X(k, c), X(i, c))};");
+                            }
+                        }
+                    }
+
+                    W.WriteLine();
+                    W.WriteLine("// UX = Y, from the last row up: row k is scaled by 1/u_kk, then row i < k loses u_ik · row k.");
+                    for (var k = N - 1; k >= 0; k--)
+                    {
+                        W.WriteLine($"var d{k} = {f.Broadcast($"{Unsafe}.Add(ref inverseDiagonal, {k})")};");
+                        for (var c = 0; c < plan.Count; c++)
+                        {
+                            W.WriteLine($"{X(k, c)} *= d{k};");
+                        }
+
+                        for (var i = k - 1; i >= 0; i--)
+                        {
+                            W.WriteLine($"var u{i}_{k} = {Coefficient(i, k)};");
+                            for (var c = 0; c < plan.Count; c++)
+                            {
+                                W.WriteLine($"{X(i, c)} = {f.Fma(Num, $"u{i}_{k}", X(k, c), X(i, c))};");
+                            }
+                        }
+                    }
+
+                    W.WriteLine();
+                    for (var r = 0; r < N; r++)
+                    {
+                        for (var c = 0; c < plan.Count; c++)
+                        {
+                            W.WriteLine(f.Store(X(r, c), "result", (r * N) + plan.Offsets[c]));
+                        }
+                    }
+
+                    W.WriteLine("return;");
+                }
+
+                W.WriteLine();
+            }
+
+            W.WriteLine("// One solve per column of the identity.");
+            W.WriteLine($"{Unsafe}.SkipInit(out DiagonalStorage column);");
+            using (W.Block("for (var j = 0; j < N; j++)"))
+            {
+                using (W.Block("for (var i = 0; i < N; i++)"))
+                {
+                    W.WriteLine($"column[i] = i == j ? {Lit(1)} : {Lit(0)};");
+                }
+
+                W.WriteLine();
+                W.WriteLine("SolveCore(ref lu, ref inverseDiagonal, ref pivots, ref column[0]);");
+                using (W.Block("for (var i = 0; i < N; i++)"))
+                {
+                    W.WriteLine($"{Unsafe}.Add(ref result, i * N + j) = column[i];");
                 }
             }
         }

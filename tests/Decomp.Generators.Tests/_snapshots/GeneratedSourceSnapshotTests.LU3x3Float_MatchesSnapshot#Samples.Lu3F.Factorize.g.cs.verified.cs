@@ -278,21 +278,7 @@ namespace Samples
             }
 
             EnsureFactored();
-            ref var r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(result);
-            DiagonalStorage column = default;
-            for (var j = 0; j < N; j++)
-            {
-                for (var i = 0; i < N; i++)
-                {
-                    column[i] = i == j ? 1.0f : 0.0f;
-                }
-
-                SolveCore(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in _lu[0]), ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in _inverseDiagonal[0]), ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in _pivots[0]), ref column[0]);
-                for (var i = 0; i < N; i++)
-                {
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i * N + j) = column[i];
-                }
-            }
+            InverseCore(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in _lu[0]), ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in _inverseDiagonal[0]), ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in _pivots[0]), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(result));
         }
 
         /// <summary>Writes L, unit lower triangular, row-major with zeros above the diagonal.</summary>
@@ -764,6 +750,26 @@ namespace Samples
                 if (p != k)
                 {
                     (global::System.Runtime.CompilerServices.Unsafe.Add(ref x, k), global::System.Runtime.CompilerServices.Unsafe.Add(ref x, p)) = (global::System.Runtime.CompilerServices.Unsafe.Add(ref x, p), global::System.Runtime.CompilerServices.Unsafe.Add(ref x, k));
+                }
+            }
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void InverseCore(ref float lu, ref float inverseDiagonal, ref int pivots, ref float result)
+        {
+            // One solve per column of the identity.
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out DiagonalStorage column);
+            for (var j = 0; j < N; j++)
+            {
+                for (var i = 0; i < N; i++)
+                {
+                    column[i] = i == j ? 1.0f : 0.0f;
+                }
+
+                SolveCore(ref lu, ref inverseDiagonal, ref pivots, ref column[0]);
+                for (var i = 0; i < N; i++)
+                {
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref result, i * N + j) = column[i];
                 }
             }
         }

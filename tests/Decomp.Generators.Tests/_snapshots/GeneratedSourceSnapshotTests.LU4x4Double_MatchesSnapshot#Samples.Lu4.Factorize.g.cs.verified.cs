@@ -278,21 +278,7 @@ namespace Samples
             }
 
             EnsureFactored();
-            ref var r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(result);
-            DiagonalStorage column = default;
-            for (var j = 0; j < N; j++)
-            {
-                for (var i = 0; i < N; i++)
-                {
-                    column[i] = i == j ? 1.0 : 0.0;
-                }
-
-                SolveCore(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in _lu[0]), ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in _inverseDiagonal[0]), ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in _pivots[0]), ref column[0]);
-                for (var i = 0; i < N; i++)
-                {
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i * N + j) = column[i];
-                }
-            }
+            InverseCore(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in _lu[0]), ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in _inverseDiagonal[0]), ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in _pivots[0]), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(result));
         }
 
         /// <summary>Writes L, unit lower triangular, row-major with zeros above the diagonal.</summary>
@@ -898,6 +884,94 @@ namespace Samples
                 if (p != k)
                 {
                     (global::System.Runtime.CompilerServices.Unsafe.Add(ref x, k), global::System.Runtime.CompilerServices.Unsafe.Add(ref x, p)) = (global::System.Runtime.CompilerServices.Unsafe.Add(ref x, p), global::System.Runtime.CompilerServices.Unsafe.Add(ref x, k));
+                }
+            }
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void InverseCore(ref double lu, ref double inverseDiagonal, ref int pivots, ref double result)
+        {
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                // perm[r]: the row of A at position r of PA, so row r of P is the unit row e_perm[r].
+                global::System.Runtime.CompilerServices.Unsafe.SkipInit(out PivotStorage perm);
+                for (var r = 0; r < N; r++)
+                {
+                    perm[r] = r;
+                }
+                for (var k = 0; k < N - 1; k++)
+                {
+                    var p = global::System.Runtime.CompilerServices.Unsafe.Add(ref pivots, k);
+                    (perm[k], perm[p]) = (perm[p], perm[k]);
+                }
+
+                // x{r} holds row r of X.
+                var columns0 = global::System.Runtime.Intrinsics.Vector256.Create(0L, 1L, 2L, 3L);
+                var e0 = global::System.Runtime.Intrinsics.Vector256.Create((long)perm[0]);
+                var x0 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Equals(columns0, e0)) & global::System.Runtime.Intrinsics.Vector256.Create(1.0);
+                var e1 = global::System.Runtime.Intrinsics.Vector256.Create((long)perm[1]);
+                var x1 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Equals(columns0, e1)) & global::System.Runtime.Intrinsics.Vector256.Create(1.0);
+                var e2 = global::System.Runtime.Intrinsics.Vector256.Create((long)perm[2]);
+                var x2 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Equals(columns0, e2)) & global::System.Runtime.Intrinsics.Vector256.Create(1.0);
+                var e3 = global::System.Runtime.Intrinsics.Vector256.Create((long)perm[3]);
+                var x3 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Equals(columns0, e3)) & global::System.Runtime.Intrinsics.Vector256.Create(1.0);
+
+                // LY = P: row i loses l_ik · row k.
+                var l1_0 = -global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref lu, 1));
+                x1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(l1_0, x0, x1);
+                var l2_0 = -global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref lu, 2));
+                x2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(l2_0, x0, x2);
+                var l3_0 = -global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref lu, 3));
+                x3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(l3_0, x0, x3);
+                var l2_1 = -global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref lu, 6));
+                x2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(l2_1, x1, x2);
+                var l3_1 = -global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref lu, 7));
+                x3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(l3_1, x1, x3);
+                var l3_2 = -global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref lu, 11));
+                x3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(l3_2, x2, x3);
+
+                // UX = Y, from the last row up: row k is scaled by 1/u_kk, then row i < k loses u_ik · row k.
+                var d3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref inverseDiagonal, 3));
+                x3 *= d3;
+                var u2_3 = -global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref lu, 14));
+                x2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u2_3, x3, x2);
+                var u1_3 = -global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref lu, 13));
+                x1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u1_3, x3, x1);
+                var u0_3 = -global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref lu, 12));
+                x0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u0_3, x3, x0);
+                var d2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref inverseDiagonal, 2));
+                x2 *= d2;
+                var u1_2 = -global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref lu, 9));
+                x1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u1_2, x2, x1);
+                var u0_2 = -global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref lu, 8));
+                x0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u0_2, x2, x0);
+                var d1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref inverseDiagonal, 1));
+                x1 *= d1;
+                var u0_1 = -global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref lu, 4));
+                x0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u0_1, x1, x0);
+                var d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref inverseDiagonal, 0));
+                x0 *= d0;
+
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x0, ref result, 0);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1, ref result, 4);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2, ref result, 8);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x3, ref result, 12);
+                return;
+            }
+
+            // One solve per column of the identity.
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out DiagonalStorage column);
+            for (var j = 0; j < N; j++)
+            {
+                for (var i = 0; i < N; i++)
+                {
+                    column[i] = i == j ? 1.0 : 0.0;
+                }
+
+                SolveCore(ref lu, ref inverseDiagonal, ref pivots, ref column[0]);
+                for (var i = 0; i < N; i++)
+                {
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref result, i * N + j) = column[i];
                 }
             }
         }
