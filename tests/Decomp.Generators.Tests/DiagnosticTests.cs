@@ -100,7 +100,7 @@ public sealed class DiagnosticTests
 
     [Fact]
     public void KindNotYetImplemented_ReportsDECOMP011()
-        => AssertReports("DECOMP011", "[Factorize(Kind.Ldlt, Size = 3)] public partial struct Ldlt3;", "Kind.Ldlt on 'Ldlt3' is not implemented");
+        => AssertReports("DECOMP011", "[Factorize(Kind.SymmetricEigen, Size = 3)] public partial struct Eigen3;", "Kind.SymmetricEigen on 'Eigen3' is not implemented");
 
     [Fact]
     public void SizeTogetherWithRows_ReportsDECOMP012()
@@ -278,7 +278,7 @@ public sealed class DiagnosticTests
             ("DECOMP008.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Size = 3)] public partial struct Generic<T>;")),
             ("DECOMP009.cs", WithoutNeighbour("public class Outer { [Factorize(Kind.Cholesky, Size = 3)] public partial struct Inner; }")),
             ("DECOMP010.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Size = 3)] public readonly partial struct Frozen;")),
-            ("DECOMP011.cs", WithoutNeighbour("[Factorize(Kind.Ldlt, Size = 3)] public partial struct Ldlt3;")),
+            ("DECOMP011.cs", WithoutNeighbour("[Factorize(Kind.SymmetricEigen, Size = 3)] public partial struct Eigen3;")),
             ("DECOMP012.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Size = 3, Rows = 4)] public partial struct Twice;")),
             ("DECOMP013.cs", WithoutNeighbour("[Factorize((Kind)42, Size = 3)] public partial struct Unknown;")),
             ("DECOMP014.cs", WithoutNeighbour("[Factorize(Kind.Cholesky, Size = 3)] file partial struct Hidden;")),

@@ -75,6 +75,22 @@ public sealed class GeneratedSourceSnapshotTests
     }
 
     [Fact]
+    public void Ldlt3x3Double_MatchesSnapshot()
+    {
+        var run = GeneratorHarness.Run("""
+            using Decomp;
+
+            namespace Samples;
+
+            [Factorize(Kind.Ldlt, Size = 3)]
+            public partial struct Ldlt3;
+            """);
+
+        AssertCleanRun(run, "Samples.Ldlt3.Factorize.g.cs");
+        Snapshot.VerifySources(GetType(), run.Sources);
+    }
+
+    [Fact]
     public void NestedFileScopedNamespace_MatchesSnapshot()
     {
         var run = GeneratorHarness.Run("""

@@ -19,7 +19,7 @@ public sealed class ReservedMemberNameTests
         get
         {
             var data = new TheoryData<string, string>();
-            foreach (var kind in new[] { "Cholesky", "LU" })
+            foreach (var kind in new[] { "Cholesky", "LU", "Ldlt" })
             {
                 foreach (var name in MemberNames(kind))
                 {
@@ -31,10 +31,11 @@ public sealed class ReservedMemberNameTests
         }
     }
 
-    /// <summary>Cholesky of order 8 in double fills a Vector512 and LU of order 16 takes two: every flavor's kernel is emitted.</summary>
+    /// <summary>Cholesky of order 8 in double fills a Vector512 and LU of order 16 takes two: every flavor's kernel is emitted (LDLᵀ has one).</summary>
     [Theory]
     [InlineData("Cholesky", "Size = 8")]
     [InlineData("LU", "Size = 16")]
+    [InlineData("Ldlt", "Size = 8")]
     public void MemberNames_AreExactlyTheMembersOfAFileWithEveryFlavor(string kind, string shape)
     {
         var declared = GeneratedMemberNames(kind, shape);
@@ -53,6 +54,8 @@ public sealed class ReservedMemberNameTests
     [InlineData("LU", "Size = 5, Element = typeof(float)")]
     [InlineData("LU", "Size = 32")]
     [InlineData("LU", "Size = 32, Element = typeof(float)")]
+    [InlineData("Ldlt", "Size = 1")]
+    [InlineData("Ldlt", "Size = 32, Element = typeof(float)")]
     public void MemberNames_CoverTheMembersOfEveryShape(string kind, string shape)
     {
         var declared = GeneratedMemberNames(kind, shape);

@@ -105,6 +105,51 @@ public static class Matrices
         return max;
     }
 
+    /// <summary>Q diag(λ) Qᵀ with Q random orthogonal: symmetric (exactly) with the given eigenvalues.</summary>
+    public static double[] SymmetricWithEigenvalues(Random random, double[] lambda)
+    {
+        var n = lambda.Length;
+        var q = RandomOrthogonal(random, n);
+        var a = new double[n * n];
+        for (var k = 0; k < n; k++)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = i; j < n; j++)
+                {
+                    a[i * n + j] += lambda[k] * q[i * n + k] * q[j * n + k];
+                }
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                a[i * n + j] = a[j * n + i];
+            }
+        }
+
+        return a;
+    }
+
+    /// <summary>A symmetric matrix with entries uniform in [-1, 1], and zeros on the diagonal if asked.</summary>
+    public static double[] RandomSymmetric(Random random, int n, bool zeroDiagonal)
+    {
+        var a = new double[n * n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i; j < n; j++)
+            {
+                var v = i == j && zeroDiagonal ? 0 : (random.NextDouble() * 2) - 1;
+                a[i * n + j] = v;
+                a[j * n + i] = v;
+            }
+        }
+
+        return a;
+    }
+
     /// <summary>A general matrix, entries uniform in [-1, 1] (as eigen_small.cpp's general pool).</summary>
     public static double[] RandomGeneral(Random random, int n) => RandomVector(random, n * n);
 

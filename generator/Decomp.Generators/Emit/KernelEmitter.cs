@@ -21,6 +21,7 @@ internal static class KernelEmitter
         {
             Kind.Cholesky => new CholeskyEmitter(model, writer),
             Kind.LU => new LUEmitter(model, writer),
+            Kind.Ldlt => new LdltEmitter(model, writer),
             _ => null,
         };
         if (emitter is null)
@@ -65,6 +66,7 @@ internal static class KernelEmitter
         {
             Kind.Cholesky => CholeskyEmitter.MemberNames,
             Kind.LU => LUEmitter.MemberNames,
+            Kind.Ldlt => LdltEmitter.MemberNames,
             _ => Array.Empty<string>(),
         };
 
