@@ -89,6 +89,50 @@ var expected = 4f - (4f * 4f / (4f + measurementVariance));
 Console.WriteLine($"P'[0,0] = {posterior[0]:G6} (covariance form: {expected:G6})");
 Console.WriteLine($"log det P' = {-factor.LogDeterminant():G6}");
 
+// 3. The seed's case for pivoting: A = [[1e-16, 1], [1, 2]], b = [1, 3], whose solution is x ≈ (1, 1).
+//    Elimination without a row exchange divides by 1e-16 and loses x₀; LU with partial pivoting does not.
+Console.WriteLine();
+Console.WriteLine("== LU with partial pivoting: the seed's tiny pivot ==");
+double[] tiny = [1e-16, 1, 1, 2];
+double[] rhs = [1, 3];
+var multiplier = tiny[2] / tiny[0];
+var naiveX1 = (rhs[1] - (multiplier * rhs[0])) / (tiny[3] - (multiplier * tiny[1]));
+var naiveX0 = (rhs[0] - (tiny[1] * naiveX1)) / tiny[0];
+Console.WriteLine($"without pivoting: x = [{naiveX0:F8}, {naiveX1:F8}]");
+var lu = Lu2.Factor(tiny);
+Span<double> solution = stackalloc double[2];
+lu.Solve(rhs, solution);
+Console.WriteLine($"LU (rows {lu.Pivots[0]} and 0 exchanged): x = [{Join(solution)}], rcond ≈ {lu.ReciprocalCondition():G3}");
+
+// The seed's "nice" matrix: PA = LU to rounding.
+double[] nice = [3, 1, 2, 6, 4, 5, 9, 8, 10];
+var lu3 = Lu3.Factor(nice);
+Span<double> lower = stackalloc double[9];
+Span<double> upper = stackalloc double[9];
+lu3.CopyLowerTo(lower);
+lu3.CopyUpperTo(upper);
+Console.WriteLine("L ="); Print(lower, 3);
+Console.WriteLine("U ="); Print(upper, 3);
+Console.WriteLine($"pivots = [{lu3.Pivots[0]}, {lu3.Pivots[1]}, {lu3.Pivots[2]}], det A = {lu3.Determinant():G6}");
+
+// 4. A symmetric indefinite (saddle-point) system, as an equality-constrained least-squares or physics-constraint
+//    step produces: [[H, Jᵀ], [J, 0]] has zeros on its diagonal, so Cholesky cannot factor it; LDLᵀ with
+//    Bunch–Kaufman pivoting can, and its inertia (2 positive, 1 negative) confirms the constrained problem is well posed.
+Console.WriteLine();
+Console.WriteLine("== LDLᵀ (Bunch–Kaufman) on a saddle-point system ==");
+double[] kkt =
+[
+    2, 0, 1,
+    0, 2, 1,
+    1, 1, 0,
+];
+double[] kktRhs = [2, 4, 1];   // minimize x₀² + x₁² − 2x₀ − 4x₁ subject to x₀ + x₁ = 1
+var ldlt = Ldlt3.Factor(kkt);
+Span<double> kktSolution = stackalloc double[3];
+ldlt.Solve(kktRhs, kktSolution);
+Console.WriteLine($"[x0, x1, λ] = [{Join(kktSolution)}] (exact: [0, 1, 2])");
+Console.WriteLine($"inertia = {ldlt.Inertia()}");
+
 static string Join<T>(ReadOnlySpan<T> values, string format = "F8")
     where T : IFormattable
 {
@@ -113,6 +157,18 @@ static void Print<T>(ReadOnlySpan<T> m, int size)
 /// <summary>Cholesky of a fixed 4×4 double matrix, generated at compile time.</summary>
 [Factorize(Kind.Cholesky, Size = 4)]
 internal partial struct Cholesky4;
+
+/// <summary>LU with partial pivoting of a fixed 2×2 double matrix.</summary>
+[Factorize(Kind.LU, Size = 2)]
+internal partial struct Lu2;
+
+/// <summary>LU with partial pivoting of a fixed 3×3 double matrix.</summary>
+[Factorize(Kind.LU, Size = 3)]
+internal partial struct Lu3;
+
+/// <summary>Symmetric-indefinite LDLᵀ of a fixed 3×3 double matrix.</summary>
+[Factorize(Kind.Ldlt, Size = 3)]
+internal partial struct Ldlt3;
 
 /// <summary>Cholesky of a fixed 6×6 float matrix, generated at compile time.</summary>
 [Factorize(Kind.Cholesky, Size = 6, Element = typeof(float))]
