@@ -91,53 +91,12 @@ internal sealed class CholeskyEmitter : SquareKernelEmitter
     private void EmitPublicMembers()
     {
         var nn = "N * N";
+        EmitFactorEntryPoints(
+            string.Empty,
+            "A symmetric positive-definite matrix, row-major; only its upper triangle is read.",
+            "is not positive definite",
+            "ref factor._u[0], ref factor._inverseDiagonal[0]");
         W.WriteBlock($$"""
-            /// <summary>Factors the row-major {{Shape}} matrix <paramref name="a"/>.</summary>
-            /// <param name="a">A symmetric positive-definite matrix, row-major; only its upper triangle is read.</param>
-            /// <param name="factor">The factorization, or <see langword="default"/> when this returns <see langword="false"/>.</param>
-            /// <returns><see langword="false"/> when <paramref name="a"/> is not positive definite or holds NaN or ∞.</returns>
-            /// <exception cref="global::System.ArgumentException"><paramref name="a"/> is shorter than {{N * N}} elements.</exception>
-            public static bool TryFactor({{ReadOnlySpanT}} a, out {{TypeName}} factor)
-            {
-                if (a.Length < {{nn}})
-                {
-                    {{Errors}}.ThrowSpanTooShort(nameof(a), {{nn}}, a.Length);
-                }
-
-                {{Unsafe}}.SkipInit(out factor);
-                if (FactorCore(ref {{MemoryMarshal}}.GetReference(a), ref factor._u[0], ref factor._inverseDiagonal[0]) != Succeeded)
-                {
-                    factor = default;
-                    return false;
-                }
-
-                factor._factored = true;
-                return true;
-            }
-
-            /// <summary>Factors the row-major {{Shape}} matrix <paramref name="a"/>.</summary>
-            /// <param name="a">A symmetric positive-definite matrix, row-major; only its upper triangle is read.</param>
-            /// <returns>The factorization.</returns>
-            /// <exception cref="global::Decomp.FactorizationException"><paramref name="a"/> is not positive definite or holds NaN or ∞.</exception>
-            /// <exception cref="global::System.ArgumentException"><paramref name="a"/> is shorter than {{N * N}} elements.</exception>
-            public static {{TypeName}} Factor({{ReadOnlySpanT}} a)
-            {
-                if (a.Length < {{nn}})
-                {
-                    {{Errors}}.ThrowSpanTooShort(nameof(a), {{nn}}, a.Length);
-                }
-
-                {{Unsafe}}.SkipInit(out {{TypeName}} factor);
-                var step = FactorCore(ref {{MemoryMarshal}}.GetReference(a), ref factor._u[0], ref factor._inverseDiagonal[0]);
-                if (step != Succeeded)
-                {
-                    ThrowFailed(step);
-                }
-
-                factor._factored = true;
-                return factor;
-            }
-
             /// <summary>
             /// Factors <paramref name="a"/> in place: on success it holds U = Lᵀ (A = UᵀU), row-major, with zeros
             /// below the diagonal — LAPACK's <c>potrf</c> with <c>UPLO = 'U'</c>. On failure its contents are unspecified.
@@ -196,41 +155,10 @@ internal sealed class CholeskyEmitter : SquareKernelEmitter
                 SolveCore(ref u0, ref inverseDiagonal[0], ref {{MemoryMarshal}}.GetReference(b));
             }
 
-            /// <summary>Solves A x = b.</summary>
-            /// <param name="b">The right-hand side, {{N}} elements.</param>
-            /// <param name="x">Receives the solution, {{N}} elements; may be the same span as <paramref name="b"/>.</param>
-            /// <exception cref="global::System.ArgumentException">A span is shorter than {{N}} elements.</exception>
-            public readonly void Solve({{ReadOnlySpanT}} b, {{SpanT}} x)
-            {
-                if (b.Length < N)
-                {
-                    {{Errors}}.ThrowSpanTooShort(nameof(b), N, b.Length);
-                }
-
-                if (x.Length < N)
-                {
-                    {{Errors}}.ThrowSpanTooShort(nameof(x), N, x.Length);
-                }
-
-                EnsureFactored();
-                b.Slice(0, N).CopyTo(x);
-                SolveCore(ref {{Unsafe}}.AsRef(in _u[0]), ref {{Unsafe}}.AsRef(in _inverseDiagonal[0]), ref {{MemoryMarshal}}.GetReference(x));
-            }
-
-            /// <summary>Solves A x = b in place.</summary>
-            /// <param name="b">The right-hand side, {{N}} elements; overwritten by the solution x.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="b"/> is shorter than {{N}} elements.</exception>
-            public readonly void Solve({{SpanT}} b)
-            {
-                if (b.Length < N)
-                {
-                    {{Errors}}.ThrowSpanTooShort(nameof(b), N, b.Length);
-                }
-
-                EnsureFactored();
-                SolveCore(ref {{Unsafe}}.AsRef(in _u[0]), ref {{Unsafe}}.AsRef(in _inverseDiagonal[0]), ref {{MemoryMarshal}}.GetReference(b));
-            }
-
+            """);
+        W.WriteLine();
+        EmitSolveEntryPoints($"ref {Unsafe}.AsRef(in _u[0]), ref {Unsafe}.AsRef(in _inverseDiagonal[0])");
+        W.WriteBlock($$"""
             /// <summary>The determinant of A, Π u_jj²; it over- or underflows only when the determinant itself does.</summary>
             public readonly {{T}} Determinant()
             {

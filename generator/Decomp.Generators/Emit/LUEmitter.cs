@@ -147,53 +147,12 @@ internal sealed class LUEmitter : SquareKernelEmitter
         var lu = $"ref {Unsafe}.AsRef(in _lu[0])";
         var inv = $"ref {Unsafe}.AsRef(in _inverseDiagonal[0])";
         var piv = $"ref {Unsafe}.AsRef(in _pivots[0])";
+        EmitFactorEntryPoints(
+            " as PA = LU",
+            "The matrix, row-major.",
+            "is singular (a column has no nonzero pivot)",
+            "ref factor._lu[0], ref factor._inverseDiagonal[0], ref factor._pivots[0]");
         W.WriteBlock($$"""
-            /// <summary>Factors the row-major {{Shape}} matrix <paramref name="a"/> as PA = LU.</summary>
-            /// <param name="a">The matrix, row-major.</param>
-            /// <param name="factor">The factorization, or <see langword="default"/> when this returns <see langword="false"/>.</param>
-            /// <returns><see langword="false"/> when <paramref name="a"/> is singular (a column has no nonzero pivot) or holds NaN or ∞.</returns>
-            /// <exception cref="global::System.ArgumentException"><paramref name="a"/> is shorter than {{N * N}} elements.</exception>
-            public static bool TryFactor({{ReadOnlySpanT}} a, out {{TypeName}} factor)
-            {
-                if (a.Length < {{nn}})
-                {
-                    {{Errors}}.ThrowSpanTooShort(nameof(a), {{nn}}, a.Length);
-                }
-
-                {{Unsafe}}.SkipInit(out factor);
-                if (FactorCore(ref {{MemoryMarshal}}.GetReference(a), ref factor._lu[0], ref factor._inverseDiagonal[0], ref factor._pivots[0]) != Succeeded)
-                {
-                    factor = default;
-                    return false;
-                }
-
-                factor._factored = true;
-                return true;
-            }
-
-            /// <summary>Factors the row-major {{Shape}} matrix <paramref name="a"/> as PA = LU.</summary>
-            /// <param name="a">The matrix, row-major.</param>
-            /// <returns>The factorization.</returns>
-            /// <exception cref="global::Decomp.FactorizationException"><paramref name="a"/> is singular or holds NaN or ∞.</exception>
-            /// <exception cref="global::System.ArgumentException"><paramref name="a"/> is shorter than {{N * N}} elements.</exception>
-            public static {{TypeName}} Factor({{ReadOnlySpanT}} a)
-            {
-                if (a.Length < {{nn}})
-                {
-                    {{Errors}}.ThrowSpanTooShort(nameof(a), {{nn}}, a.Length);
-                }
-
-                {{Unsafe}}.SkipInit(out {{TypeName}} factor);
-                var step = FactorCore(ref {{MemoryMarshal}}.GetReference(a), ref factor._lu[0], ref factor._inverseDiagonal[0], ref factor._pivots[0]);
-                if (step != Succeeded)
-                {
-                    ThrowFailed(step);
-                }
-
-                factor._factored = true;
-                return factor;
-            }
-
             /// <summary>
             /// Factors <paramref name="a"/> in place as PA = LU — LAPACK's <c>getrf</c>, row-major: on success <paramref name="a"/>
             /// holds L below the diagonal (its unit diagonal implied) and U on and above it, and <paramref name="pivots"/> the row
@@ -297,41 +256,10 @@ internal sealed class LUEmitter : SquareKernelEmitter
                 }
             }
 
-            /// <summary>Solves A x = b.</summary>
-            /// <param name="b">The right-hand side, {{N}} elements.</param>
-            /// <param name="x">Receives the solution, {{N}} elements; may be the same span as <paramref name="b"/>.</param>
-            /// <exception cref="global::System.ArgumentException">A span is shorter than {{N}} elements.</exception>
-            public readonly void Solve({{ReadOnlySpanT}} b, {{SpanT}} x)
-            {
-                if (b.Length < N)
-                {
-                    {{Errors}}.ThrowSpanTooShort(nameof(b), N, b.Length);
-                }
-
-                if (x.Length < N)
-                {
-                    {{Errors}}.ThrowSpanTooShort(nameof(x), N, x.Length);
-                }
-
-                EnsureFactored();
-                b.Slice(0, N).CopyTo(x);
-                SolveCore({{lu}}, {{inv}}, {{piv}}, ref {{MemoryMarshal}}.GetReference(x));
-            }
-
-            /// <summary>Solves A x = b in place.</summary>
-            /// <param name="b">The right-hand side, {{N}} elements; overwritten by the solution x.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="b"/> is shorter than {{N}} elements.</exception>
-            public readonly void Solve({{SpanT}} b)
-            {
-                if (b.Length < N)
-                {
-                    {{Errors}}.ThrowSpanTooShort(nameof(b), N, b.Length);
-                }
-
-                EnsureFactored();
-                SolveCore({{lu}}, {{inv}}, {{piv}}, ref {{MemoryMarshal}}.GetReference(b));
-            }
-
+            """);
+        W.WriteLine();
+        EmitSolveEntryPoints($"{lu}, {inv}, {piv}");
+        W.WriteBlock($$"""
             /// <summary>The row exchanges: step k swapped rows k and <c>Pivots[k]</c> (k ≤ <c>Pivots[k]</c>), as LAPACK's <c>ipiv</c> counted from 0.</summary>
             [global::System.Diagnostics.CodeAnalysis.UnscopedRef]
             public readonly {{GlobalNames.ReadOnlySpan}}<int> Pivots

@@ -63,53 +63,12 @@ internal sealed class LdltEmitter : SquareKernelEmitter
         var nn = "N * N";
         var s = $"ref {Unsafe}.AsRef(in _factor[0])";
         var p = $"ref {Unsafe}.AsRef(in _pivots[0])";
+        EmitFactorEntryPoints(
+            " as PAPᵀ = LDLᵀ",
+            "A symmetric matrix, row-major; only its upper triangle is read.",
+            "is singular (a zero column meets a zero pivot)",
+            "ref factor._factor[0], ref factor._pivots[0]");
         W.WriteBlock($$"""
-            /// <summary>Factors the symmetric row-major {{Shape}} matrix <paramref name="a"/> as PAPᵀ = LDLᵀ.</summary>
-            /// <param name="a">A symmetric matrix, row-major; only its upper triangle is read.</param>
-            /// <param name="factor">The factorization, or <see langword="default"/> when this returns <see langword="false"/>.</param>
-            /// <returns><see langword="false"/> when <paramref name="a"/> is singular (a zero column meets a zero pivot) or holds NaN or ∞.</returns>
-            /// <exception cref="global::System.ArgumentException"><paramref name="a"/> is shorter than {{N * N}} elements.</exception>
-            public static bool TryFactor({{ReadOnlySpanT}} a, out {{TypeName}} factor)
-            {
-                if (a.Length < {{nn}})
-                {
-                    {{Errors}}.ThrowSpanTooShort(nameof(a), {{nn}}, a.Length);
-                }
-
-                {{Unsafe}}.SkipInit(out factor);
-                if (FactorCore(ref {{MemoryMarshal}}.GetReference(a), ref factor._factor[0], ref factor._pivots[0]) != Succeeded)
-                {
-                    factor = default;
-                    return false;
-                }
-
-                factor._factored = true;
-                return true;
-            }
-
-            /// <summary>Factors the symmetric row-major {{Shape}} matrix <paramref name="a"/> as PAPᵀ = LDLᵀ.</summary>
-            /// <param name="a">A symmetric matrix, row-major; only its upper triangle is read.</param>
-            /// <returns>The factorization.</returns>
-            /// <exception cref="global::Decomp.FactorizationException"><paramref name="a"/> is singular or holds NaN or ∞.</exception>
-            /// <exception cref="global::System.ArgumentException"><paramref name="a"/> is shorter than {{N * N}} elements.</exception>
-            public static {{TypeName}} Factor({{ReadOnlySpanT}} a)
-            {
-                if (a.Length < {{nn}})
-                {
-                    {{Errors}}.ThrowSpanTooShort(nameof(a), {{nn}}, a.Length);
-                }
-
-                {{Unsafe}}.SkipInit(out {{TypeName}} factor);
-                var step = FactorCore(ref {{MemoryMarshal}}.GetReference(a), ref factor._factor[0], ref factor._pivots[0]);
-                if (step != Succeeded)
-                {
-                    ThrowFailed(step);
-                }
-
-                factor._factored = true;
-                return factor;
-            }
-
             /// <summary>
             /// Factors <paramref name="a"/> in place as PAPᵀ = LDLᵀ: on success its upper triangle holds D on the diagonal (a 2×2
             /// block's off-diagonal at (k, k + 1)) and Lᵀ strictly above it, row-major; below the diagonal is left as it was.
@@ -177,41 +136,10 @@ internal sealed class LdltEmitter : SquareKernelEmitter
                 SolveCore(ref {{MemoryMarshal}}.GetReference(factor), ref {{MemoryMarshal}}.GetReference(pivots), ref {{MemoryMarshal}}.GetReference(b));
             }
 
-            /// <summary>Solves A x = b.</summary>
-            /// <param name="b">The right-hand side, {{N}} elements.</param>
-            /// <param name="x">Receives the solution, {{N}} elements; may be the same span as <paramref name="b"/>.</param>
-            /// <exception cref="global::System.ArgumentException">A span is shorter than {{N}} elements.</exception>
-            public readonly void Solve({{ReadOnlySpanT}} b, {{SpanT}} x)
-            {
-                if (b.Length < N)
-                {
-                    {{Errors}}.ThrowSpanTooShort(nameof(b), N, b.Length);
-                }
-
-                if (x.Length < N)
-                {
-                    {{Errors}}.ThrowSpanTooShort(nameof(x), N, x.Length);
-                }
-
-                EnsureFactored();
-                b.Slice(0, N).CopyTo(x);
-                SolveCore({{s}}, {{p}}, ref {{MemoryMarshal}}.GetReference(x));
-            }
-
-            /// <summary>Solves A x = b in place.</summary>
-            /// <param name="b">The right-hand side, {{N}} elements; overwritten by the solution x.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="b"/> is shorter than {{N}} elements.</exception>
-            public readonly void Solve({{SpanT}} b)
-            {
-                if (b.Length < N)
-                {
-                    {{Errors}}.ThrowSpanTooShort(nameof(b), N, b.Length);
-                }
-
-                EnsureFactored();
-                SolveCore({{s}}, {{p}}, ref {{MemoryMarshal}}.GetReference(b));
-            }
-
+            """);
+        W.WriteLine();
+        EmitSolveEntryPoints($"{s}, {p}");
+        W.WriteBlock($$"""
             /// <summary>
             /// The interchanges: a 1×1 block at step k swapped rows and columns k and <c>Pivots[k]</c> (≥ k); a 2×2 block at
             /// steps k, k + 1 swapped k + 1 and <c>~Pivots[k]</c>, and stores that complement (negative) in both entries.

@@ -158,6 +158,113 @@ internal abstract class SquareKernelEmitter
     }
 
     /// <summary>
+    /// <c>TryFactor</c> and <c>Factor</c>: one length check, then the kind's <c>FactorCore</c> straight into the struct's
+    /// storage (<paramref name="storage"/>: the core's arguments after <c>a</c>, spelled on a local named <c>factor</c>).
+    /// </summary>
+    /// <param name="summary">What the factorization is, for the summary: "Factors the row-major 8×8 matrix a …".</param>
+    /// <param name="matrix">The doc of parameter a.</param>
+    /// <param name="failure">When the factorization fails: "is not positive definite".</param>
+    protected void EmitFactorEntryPoints(string summary, string matrix, string failure, string storage)
+    {
+        var nn = "N * N";
+        W.WriteBlock($$"""
+            /// <summary>Factors the row-major {{Shape}} matrix <paramref name="a"/>{{summary}}.</summary>
+            /// <param name="a">{{matrix}}</param>
+            /// <param name="factor">The factorization, or <see langword="default"/> when this returns <see langword="false"/>.</param>
+            /// <returns><see langword="false"/> when <paramref name="a"/> {{failure}} or holds NaN or ∞.</returns>
+            /// <exception cref="global::System.ArgumentException"><paramref name="a"/> is shorter than {{N * N}} elements.</exception>
+            public static bool TryFactor({{ReadOnlySpanT}} a, out {{TypeName}} factor)
+            {
+                if (a.Length < {{nn}})
+                {
+                    {{Errors}}.ThrowSpanTooShort(nameof(a), {{nn}}, a.Length);
+                }
+
+                {{Unsafe}}.SkipInit(out factor);
+                if (FactorCore(ref {{MemoryMarshal}}.GetReference(a), {{storage}}) != Succeeded)
+                {
+                    factor = default;
+                    return false;
+                }
+
+                factor._factored = true;
+                return true;
+            }
+
+            /// <summary>Factors the row-major {{Shape}} matrix <paramref name="a"/>{{summary}}.</summary>
+            /// <param name="a">{{matrix}}</param>
+            /// <returns>The factorization.</returns>
+            /// <exception cref="global::Decomp.FactorizationException"><paramref name="a"/> {{failure}} or holds NaN or ∞.</exception>
+            /// <exception cref="global::System.ArgumentException"><paramref name="a"/> is shorter than {{N * N}} elements.</exception>
+            public static {{TypeName}} Factor({{ReadOnlySpanT}} a)
+            {
+                if (a.Length < {{nn}})
+                {
+                    {{Errors}}.ThrowSpanTooShort(nameof(a), {{nn}}, a.Length);
+                }
+
+                {{Unsafe}}.SkipInit(out {{TypeName}} factor);
+                var step = FactorCore(ref {{MemoryMarshal}}.GetReference(a), {{storage}});
+                if (step != Succeeded)
+                {
+                    ThrowFailed(step);
+                }
+
+                factor._factored = true;
+                return factor;
+            }
+
+            """);
+        W.WriteLine();
+    }
+
+    /// <summary>
+    /// Both <c>Solve</c> overloads: length checks, then the kind's <c>SolveCore</c> on the struct's storage
+    /// (<paramref name="storage"/>: the core's arguments before the right-hand side).
+    /// </summary>
+    protected void EmitSolveEntryPoints(string storage)
+    {
+        W.WriteBlock($$"""
+            /// <summary>Solves A x = b.</summary>
+            /// <param name="b">The right-hand side, {{N}} elements.</param>
+            /// <param name="x">Receives the solution, {{N}} elements; may be the same span as <paramref name="b"/>.</param>
+            /// <exception cref="global::System.ArgumentException">A span is shorter than {{N}} elements.</exception>
+            public readonly void Solve({{ReadOnlySpanT}} b, {{SpanT}} x)
+            {
+                if (b.Length < N)
+                {
+                    {{Errors}}.ThrowSpanTooShort(nameof(b), N, b.Length);
+                }
+
+                if (x.Length < N)
+                {
+                    {{Errors}}.ThrowSpanTooShort(nameof(x), N, x.Length);
+                }
+
+                EnsureFactored();
+                b.Slice(0, N).CopyTo(x);
+                SolveCore({{storage}}, ref {{MemoryMarshal}}.GetReference(x));
+            }
+
+            /// <summary>Solves A x = b in place.</summary>
+            /// <param name="b">The right-hand side, {{N}} elements; overwritten by the solution x.</param>
+            /// <exception cref="global::System.ArgumentException"><paramref name="b"/> is shorter than {{N}} elements.</exception>
+            public readonly void Solve({{SpanT}} b)
+            {
+                if (b.Length < N)
+                {
+                    {{Errors}}.ThrowSpanTooShort(nameof(b), N, b.Length);
+                }
+
+                EnsureFactored();
+                SolveCore({{storage}}, ref {{MemoryMarshal}}.GetReference(b));
+            }
+
+            """);
+        W.WriteLine();
+    }
+
+    /// <summary>
     /// For a 4×4 <c>float</c> shape, overloads on <c>System.Numerics.Matrix4x4</c> and <c>Vector4</c>: both are row-major
     /// floats (M11, M12, … M44; X, Y, Z, W), so they are read and written in place, with no copy into spans.
     /// </summary>

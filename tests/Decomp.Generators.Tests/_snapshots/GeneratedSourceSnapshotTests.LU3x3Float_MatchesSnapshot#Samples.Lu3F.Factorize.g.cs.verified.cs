@@ -62,7 +62,7 @@ namespace Samples
         /// <summary>Factors the row-major 3×3 matrix <paramref name="a"/> as PA = LU.</summary>
         /// <param name="a">The matrix, row-major.</param>
         /// <returns>The factorization.</returns>
-        /// <exception cref="global::Decomp.FactorizationException"><paramref name="a"/> is singular or holds NaN or ∞.</exception>
+        /// <exception cref="global::Decomp.FactorizationException"><paramref name="a"/> is singular (a column has no nonzero pivot) or holds NaN or ∞.</exception>
         /// <exception cref="global::System.ArgumentException"><paramref name="a"/> is shorter than 9 elements.</exception>
         public static Lu3F Factor(global::System.ReadOnlySpan<float> a)
         {

@@ -62,7 +62,7 @@ namespace Samples
         /// <summary>Factors the row-major 4×4 matrix <paramref name="a"/> as PA = LU.</summary>
         /// <param name="a">The matrix, row-major.</param>
         /// <returns>The factorization.</returns>
-        /// <exception cref="global::Decomp.FactorizationException"><paramref name="a"/> is singular or holds NaN or ∞.</exception>
+        /// <exception cref="global::Decomp.FactorizationException"><paramref name="a"/> is singular (a column has no nonzero pivot) or holds NaN or ∞.</exception>
         /// <exception cref="global::System.ArgumentException"><paramref name="a"/> is shorter than 16 elements.</exception>
         public static Lu4 Factor(global::System.ReadOnlySpan<double> a)
         {

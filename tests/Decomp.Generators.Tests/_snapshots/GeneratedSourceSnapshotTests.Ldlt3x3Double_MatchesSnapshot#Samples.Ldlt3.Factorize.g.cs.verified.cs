@@ -33,7 +33,7 @@ namespace Samples
 
         private bool _factored;
 
-        /// <summary>Factors the symmetric row-major 3×3 matrix <paramref name="a"/> as PAPᵀ = LDLᵀ.</summary>
+        /// <summary>Factors the row-major 3×3 matrix <paramref name="a"/> as PAPᵀ = LDLᵀ.</summary>
         /// <param name="a">A symmetric matrix, row-major; only its upper triangle is read.</param>
         /// <param name="factor">The factorization, or <see langword="default"/> when this returns <see langword="false"/>.</param>
         /// <returns><see langword="false"/> when <paramref name="a"/> is singular (a zero column meets a zero pivot) or holds NaN or ∞.</returns>
@@ -56,10 +56,10 @@ namespace Samples
             return true;
         }
 
-        /// <summary>Factors the symmetric row-major 3×3 matrix <paramref name="a"/> as PAPᵀ = LDLᵀ.</summary>
+        /// <summary>Factors the row-major 3×3 matrix <paramref name="a"/> as PAPᵀ = LDLᵀ.</summary>
         /// <param name="a">A symmetric matrix, row-major; only its upper triangle is read.</param>
         /// <returns>The factorization.</returns>
-        /// <exception cref="global::Decomp.FactorizationException"><paramref name="a"/> is singular or holds NaN or ∞.</exception>
+        /// <exception cref="global::Decomp.FactorizationException"><paramref name="a"/> is singular (a zero column meets a zero pivot) or holds NaN or ∞.</exception>
         /// <exception cref="global::System.ArgumentException"><paramref name="a"/> is shorter than 9 elements.</exception>
         public static Ldlt3 Factor(global::System.ReadOnlySpan<double> a)
         {
