@@ -675,69 +675,12 @@ internal sealed class CholeskyEmitter : SquareKernelEmitter
         W.WriteLine(GlobalNames.AggressiveOptimization);
         using (W.Block($"private static void SolveCore(ref {T} u, ref {T} inverseDiagonal, ref {T} x)"))
         {
-            if (N <= UnrolledScalarMax)
-            {
-                string U(int i, int k) => $"{Unsafe}.Add(ref u, {(i * N) + k})";
-                string D(int k) => $"{Unsafe}.Add(ref inverseDiagonal, {k})";
-                for (var i = 0; i < N; i++)
-                {
-                    W.WriteLine($"var x{i} = {Unsafe}.Add(ref x, {i});");
-                }
-
-                W.WriteLine();
-                W.WriteLine("// Uᵀy = b: once y_k is known, it leaves every later equation (column k of Uᵀ is row k of U).");
-                for (var k = 0; k < N; k++)
-                {
-                    W.WriteLine($"x{k} *= {D(k)};");
-                    for (var i = k + 1; i < N; i++)
-                    {
-                        W.WriteLine($"x{i} = {Num.Fma($"-{U(k, i)}", $"x{k}", $"x{i}")};");
-                    }
-                }
-
-                W.WriteLine();
-                W.WriteLine("// Ux = y, from the last unknown up.");
-                for (var k = N - 1; k >= 0; k--)
-                {
-                    W.WriteLine($"x{k} *= {D(k)};");
-                    for (var i = k - 1; i >= 0; i--)
-                    {
-                        W.WriteLine($"x{i} = {Num.Fma($"-{U(i, k)}", $"x{k}", $"x{i}")};");
-                    }
-                }
-
-                W.WriteLine();
-                for (var i = 0; i < N; i++)
-                {
-                    W.WriteLine($"{Unsafe}.Add(ref x, {i}) = x{i};");
-                }
-            }
-            else
-            {
-                W.WriteLine("// Uᵀy = b: once y_k is known, it leaves every later equation (column k of Uᵀ is row k of U).");
-                using (W.Block("for (var k = 0; k < N; k++)"))
-                {
-                    W.WriteLine($"var yk = {Unsafe}.Add(ref x, k) * {Unsafe}.Add(ref inverseDiagonal, k);");
-                    W.WriteLine($"{Unsafe}.Add(ref x, k) = yk;");
-                    W.WriteLine($"ref var rowK = ref {Unsafe}.Add(ref u, k * N);");
-                    using (W.Block("for (var i = k + 1; i < N; i++)"))
-                    {
-                        W.WriteLine($"{Unsafe}.Add(ref x, i) = {Num.Fma($"-{Unsafe}.Add(ref rowK, i)", "yk", $"{Unsafe}.Add(ref x, i)")};");
-                    }
-                }
-
-                W.WriteLine();
-                W.WriteLine("// Ux = y, from the last unknown up.");
-                using (W.Block("for (var k = N - 1; k >= 0; k--)"))
-                {
-                    W.WriteLine($"var xk = {Unsafe}.Add(ref x, k) * {Unsafe}.Add(ref inverseDiagonal, k);");
-                    W.WriteLine($"{Unsafe}.Add(ref x, k) = xk;");
-                    using (W.Block("for (var i = 0; i < k; i++)"))
-                    {
-                        W.WriteLine($"{Unsafe}.Add(ref x, i) = {Num.Fma($"-{Unsafe}.Add(ref u, i * N + k)", "xk", $"{Unsafe}.Add(ref x, i)")};");
-                    }
-                }
-            }
+            EmitSubstitutions(
+                forwardScaled: true,
+                "// Uᵀy = b: once y_k is known, it leaves every later equation (column k of Uᵀ is row k of U).",
+                (i, k) => $"{Unsafe}.Add(ref u, {Index(k, "N", i)})",
+                "// Ux = y, from the last unknown up.",
+                (i, k) => $"{Unsafe}.Add(ref u, {Index(i, "N", k)})");
         }
 
         W.WriteLine();

@@ -25,9 +25,6 @@ namespace Decomp.Generators.Emit;
 /// </remarks>
 internal sealed class LUEmitter : SquareKernelEmitter
 {
-    /// <summary>Largest order whose substitutions are emitted straight-line.</summary>
-    private const int UnrolledSolveMax = 12;
-
     public LUEmitter(KernelModel model, SourceWriter writer)
         : base(model, writer)
     {
@@ -59,6 +56,8 @@ internal sealed class LUEmitter : SquareKernelEmitter
 
     /// <summary>Distance between columns in the factor's storage: the register width when columns fit one, else n.</summary>
     private int Stride { get; }
+
+    protected override int StrideValue => Stride;
 
     private string IntKeyword => Num.Size == 8 ? "long" : "int";
 
@@ -979,68 +978,12 @@ internal sealed class LUEmitter : SquareKernelEmitter
             }
 
             W.WriteLine();
-            if (N <= UnrolledSolveMax)
-            {
-                string F(int i, int k) => $"{Unsafe}.Add(ref lu, {(k * Stride) + i})";
-                string D(int k) => $"{Unsafe}.Add(ref inverseDiagonal, {k})";
-                for (var i = 0; i < N; i++)
-                {
-                    W.WriteLine($"var x{i} = {Unsafe}.Add(ref x, {i});");
-                }
-
-                W.WriteLine();
-                W.WriteLine("// Ly = Pb: once y_k is known, it leaves every later equation through column k of L.");
-                for (var k = 0; k < N - 1; k++)
-                {
-                    for (var i = k + 1; i < N; i++)
-                    {
-                        W.WriteLine($"x{i} = {Num.Fma($"-{F(i, k)}", $"x{k}", $"x{i}")};");
-                    }
-                }
-
-                W.WriteLine();
-                W.WriteLine("// Ux = y, from the last unknown up, through the columns of U.");
-                for (var k = N - 1; k >= 0; k--)
-                {
-                    W.WriteLine($"x{k} *= {D(k)};");
-                    for (var i = k - 1; i >= 0; i--)
-                    {
-                        W.WriteLine($"x{i} = {Num.Fma($"-{F(i, k)}", $"x{k}", $"x{i}")};");
-                    }
-                }
-
-                W.WriteLine();
-                for (var i = 0; i < N; i++)
-                {
-                    W.WriteLine($"{Unsafe}.Add(ref x, {i}) = x{i};");
-                }
-            }
-            else
-            {
-                W.WriteLine("// Ly = Pb: once y_k is known, it leaves every later equation through column k of L.");
-                using (W.Block("for (var k = 0; k < N - 1; k++)"))
-                {
-                    W.WriteLine($"var yk = {Unsafe}.Add(ref x, k);");
-                    W.WriteLine($"ref var ck = ref {Unsafe}.Add(ref lu, k * Stride);");
-                    using (W.Block("for (var i = k + 1; i < N; i++)"))
-                    {
-                        W.WriteLine($"{Unsafe}.Add(ref x, i) = {Num.Fma($"-{Unsafe}.Add(ref ck, i)", "yk", $"{Unsafe}.Add(ref x, i)")};");
-                    }
-                }
-
-                W.WriteLine();
-                W.WriteLine("// Ux = y, from the last unknown up, through the columns of U.");
-                using (W.Block("for (var k = N - 1; k >= 0; k--)"))
-                {
-                    W.WriteLine($"var xk = {Unsafe}.Add(ref x, k) * {Unsafe}.Add(ref inverseDiagonal, k);");
-                    W.WriteLine($"{Unsafe}.Add(ref x, k) = xk;");
-                    W.WriteLine($"ref var ck = ref {Unsafe}.Add(ref lu, k * Stride);");
-                    using (W.Block("for (var i = 0; i < k; i++)"))
-                    {
-                        W.WriteLine($"{Unsafe}.Add(ref x, i) = {Num.Fma($"-{Unsafe}.Add(ref ck, i)", "xk", $"{Unsafe}.Add(ref x, i)")};");
-                    }
-                }
-            }
+            EmitSubstitutions(
+                forwardScaled: false,
+                "// Ly = Pb: once y_k is known, it leaves every later equation through column k of L.",
+                (i, k) => $"{Unsafe}.Add(ref lu, {Index(k, "Stride", i)})",
+                "// Ux = y, from the last unknown up, through the columns of U.",
+                (i, k) => $"{Unsafe}.Add(ref lu, {Index(k, "Stride", i)})");
         }
 
         W.WriteLine();

@@ -265,6 +265,114 @@ internal abstract class SquareKernelEmitter
     }
 
     /// <summary>
+    /// The offset <c>row·stride + column</c> of a row-major (or column-major) entry: folded to a number when both indices
+    /// are numbers (unrolled code), an expression otherwise.
+    /// </summary>
+    protected string Index(string row, string stride, string column)
+    {
+        var strideValue = stride == "N" ? N : stride == "Stride" ? StrideValue : -1;
+        if (strideValue >= 0 && int.TryParse(row, out var r) && int.TryParse(column, out var c))
+        {
+            return ((r * strideValue) + c).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return $"{row} * {stride} + {column}";
+    }
+
+    /// <summary>The column stride of the kind's storage when it is not n (LU pads columns to the register width).</summary>
+    protected virtual int StrideValue => N;
+
+    /// <summary>Largest order whose substitutions are emitted straight-line (x in locals); loops above.</summary>
+    protected const int UnrolledSubstitutionMax = 12;
+
+    /// <summary>
+    /// The two triangular substitutions on x in place: a forward one with a lower-triangular matrix F (unit diagonal, or
+    /// scaled by <c>inverseDiagonal</c> when <paramref name="forwardScaled"/>), then a backward one with an upper-triangular B
+    /// scaled by <c>inverseDiagonal</c>. Entries are given as expressions: <paramref name="forward"/>(i, k) = f_ik (i &gt; k),
+    /// <paramref name="backward"/>(i, k) = b_ik (i &lt; k); the loop form takes the same with "i" and "k" as text.
+    /// </summary>
+    protected void EmitSubstitutions(
+        bool forwardScaled,
+        string forwardComment,
+        System.Func<string, string, string> forward,
+        string backwardComment,
+        System.Func<string, string, string> backward)
+    {
+        string Inverse(string k) => $"{Unsafe}.Add(ref inverseDiagonal, {k})";
+        string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (N <= UnrolledSubstitutionMax)
+        {
+            for (var i = 0; i < N; i++)
+            {
+                W.WriteLine($"var x{i} = {Unsafe}.Add(ref x, {i});");
+            }
+
+            W.WriteLine();
+            W.WriteLine(forwardComment);
+            for (var k = 0; k < N; k++)
+            {
+                if (forwardScaled)
+                {
+                    W.WriteLine($"x{k} *= {Inverse(Text(k))};");
+                }
+
+                for (var i = k + 1; i < N; i++)
+                {
+                    W.WriteLine($"x{i} = {Num.Fma($"-{forward(Text(i), Text(k))}", $"x{k}", $"x{i}")};");
+                }
+            }
+
+            W.WriteLine();
+            W.WriteLine(backwardComment);
+            for (var k = N - 1; k >= 0; k--)
+            {
+                W.WriteLine($"x{k} *= {Inverse(Text(k))};");
+                for (var i = k - 1; i >= 0; i--)
+                {
+                    W.WriteLine($"x{i} = {Num.Fma($"-{backward(Text(i), Text(k))}", $"x{k}", $"x{i}")};");
+                }
+            }
+
+            W.WriteLine();
+            for (var i = 0; i < N; i++)
+            {
+                W.WriteLine($"{Unsafe}.Add(ref x, {i}) = x{i};");
+            }
+
+            return;
+        }
+
+        W.WriteLine(forwardComment);
+        using (W.Block(forwardScaled ? "for (var k = 0; k < N; k++)" : "for (var k = 0; k < N - 1; k++)"))
+        {
+            W.WriteLine(forwardScaled
+                ? $"var yk = {Unsafe}.Add(ref x, k) * {Inverse("k")};"
+                : $"var yk = {Unsafe}.Add(ref x, k);");
+            if (forwardScaled)
+            {
+                W.WriteLine($"{Unsafe}.Add(ref x, k) = yk;");
+            }
+
+            using (W.Block("for (var i = k + 1; i < N; i++)"))
+            {
+                W.WriteLine($"{Unsafe}.Add(ref x, i) = {Num.Fma($"-{forward("i", "k")}", "yk", $"{Unsafe}.Add(ref x, i)")};");
+            }
+        }
+
+        W.WriteLine();
+        W.WriteLine(backwardComment);
+        using (W.Block("for (var k = N - 1; k >= 0; k--)"))
+        {
+            W.WriteLine($"var xk = {Unsafe}.Add(ref x, k) * {Inverse("k")};");
+            W.WriteLine($"{Unsafe}.Add(ref x, k) = xk;");
+            using (W.Block("for (var i = 0; i < k; i++)"))
+            {
+                W.WriteLine($"{Unsafe}.Add(ref x, i) = {Num.Fma($"-{backward("i", "k")}", "xk", $"{Unsafe}.Add(ref x, i)")};");
+            }
+        }
+    }
+
+    /// <summary>
     /// For a 4×4 <c>float</c> shape, overloads on <c>System.Numerics.Matrix4x4</c> and <c>Vector4</c>: both are row-major
     /// floats (M11, M12, … M44; X, Y, Z, W), so they are read and written in place, with no copy into spans.
     /// </summary>
