@@ -466,18 +466,7 @@ public sealed class CholeskyCase<TKernel, T> : ICholeskyCase
             TKernel.SolveFactored(work, x);
         }
 
-        for (var i = 0; i < 3; i++)
-        {
-            Exercise();
-        }
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 100; i++)
-        {
-            Exercise();
-        }
-
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        return Allocations.Of(Exercise);
     }
 
     private T[] Diagonal(Func<int, int> exponent)

@@ -458,18 +458,7 @@ public sealed class LUCase<TKernel, T> : ILUCase
             TKernel.SolveFactored(work, pivots, x);
         }
 
-        for (var i = 0; i < 3; i++)
-        {
-            Exercise();
-        }
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 100; i++)
-        {
-            Exercise();
-        }
-
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        return Allocations.Of(Exercise);
     }
 
     /// <summary>
