@@ -91,6 +91,22 @@ public sealed class GeneratedSourceSnapshotTests
     }
 
     [Fact]
+    public void QR6x3Double_MatchesSnapshot()
+    {
+        var run = GeneratorHarness.Run("""
+            using Decomp;
+
+            namespace Samples;
+
+            [Factorize(Kind.QR, Rows = 6, Columns = 3)]
+            public partial struct Qr6x3;
+            """);
+
+        AssertCleanRun(run, "Samples.Qr6x3.Factorize.g.cs");
+        Snapshot.VerifySources(GetType(), run.Sources);
+    }
+
+    [Fact]
     public void NestedFileScopedNamespace_MatchesSnapshot()
     {
         var run = GeneratorHarness.Run("""

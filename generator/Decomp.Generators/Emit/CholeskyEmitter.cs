@@ -14,7 +14,7 @@ namespace Decomp.Generators.Emit;
 /// root runs beside it. This is Gaussian elimination on an SPD matrix, backward stable without
 /// pivoting, and gives the Cholesky factor (Golub &amp; Van Loan §4.2).
 /// </remarks>
-internal sealed class CholeskyEmitter : SquareKernelEmitter
+internal sealed class CholeskyEmitter : FactorizationEmitter
 {
     /// <summary>
     /// Register budget of the straight-line factor: unrolled while rows × chunks fit in it

@@ -17,11 +17,12 @@ internal static class KernelEmitter
     {
         source = string.Empty;
         var writer = new SourceWriter();
-        SquareKernelEmitter? emitter = model.Kind switch
+        FactorizationEmitter? emitter = model.Kind switch
         {
             Kind.Cholesky => new CholeskyEmitter(model, writer),
             Kind.LU => new LUEmitter(model, writer),
             Kind.Ldlt => new LdltEmitter(model, writer),
+            Kind.QR => new QREmitter(model, writer),
             _ => null,
         };
         if (emitter is null)
@@ -67,6 +68,7 @@ internal static class KernelEmitter
             Kind.Cholesky => CholeskyEmitter.MemberNames,
             Kind.LU => LUEmitter.MemberNames,
             Kind.Ldlt => LdltEmitter.MemberNames,
+            Kind.QR => QREmitter.MemberNames,
             _ => Array.Empty<string>(),
         };
 

@@ -23,7 +23,7 @@ namespace Decomp.Generators.Emit;
 /// and each step is a loop over them, the column updates vectorised in chunks.
 /// </para>
 /// </remarks>
-internal sealed class LUEmitter : SquareKernelEmitter
+internal sealed class LUEmitter : FactorizationEmitter
 {
     public LUEmitter(KernelModel model, SourceWriter writer)
         : base(model, writer)

@@ -14,7 +14,7 @@ namespace Decomp.Generators.Emit;
 /// Unlike LAPACK's product form, every interchange also swaps the finished part of L, so L is one unit lower
 /// triangular matrix and P one permutation. The elimination is scalar loops for every order: no SIMD flavors yet.
 /// </remarks>
-internal sealed class LdltEmitter : SquareKernelEmitter
+internal sealed class LdltEmitter : FactorizationEmitter
 {
     public LdltEmitter(KernelModel model, SourceWriter writer)
         : base(model, writer)

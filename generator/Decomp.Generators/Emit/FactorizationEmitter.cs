@@ -5,11 +5,11 @@ using Decomp.Generators.Model;
 namespace Decomp.Generators.Emit;
 
 /// <summary>
-/// What every square kind's emitter shares: the shape constants, span checks, the factored-state guard,
-/// the failure throw, the flavor dispatch and the inline-array storage. A kind's emitter writes its own
+/// What every kind's emitter shares: the shape constants, the factor and solve entry points with their span checks,
+/// the factored-state guard, the failure throw, the flavor dispatch, the substitutions and the inline-array storage. A kind's emitter writes its own
 /// algorithms and extras on top; the members written here look the same in every kind's file.
 /// </summary>
-internal abstract class SquareKernelEmitter
+internal abstract class FactorizationEmitter
 {
     // Runtime types, spelled from global:: so that no user type of the same name can capture them.
     protected const string Unsafe = GlobalNames.Unsafe;
@@ -28,12 +28,13 @@ internal abstract class SquareKernelEmitter
         "EnsureFactored", "ThrowFailed", "FactorCore", "SolveCore", "FactorStorage", "DiagonalStorage",
     };
 
-    protected SquareKernelEmitter(KernelModel model, SourceWriter writer)
+    protected FactorizationEmitter(KernelModel model, SourceWriter writer)
     {
         Model = model;
         W = writer;
         Num = Numeric.For(model.Shape.Element);
-        N = model.Shape.N;
+        N = model.Shape.Columns;
+        M = model.Shape.Rows;
         TypeName = KernelEmitter.Identifier(model.TypeName);
     }
 
@@ -46,6 +47,12 @@ internal abstract class SquareKernelEmitter
 
     /// <summary>The order n.</summary>
     protected int N { get; }
+
+    /// <summary>Rows m (= n for the square kinds).</summary>
+    protected int M { get; }
+
+    /// <summary>Elements of the matrix, as the code spells them: <c>N * N</c>, or <c>M * N</c> for a rectangular shape.</summary>
+    protected string Elements => M == N ? "N * N" : "M * N";
 
     /// <summary>The struct's name as source spells it.</summary>
     protected string TypeName { get; }
@@ -68,11 +75,16 @@ internal abstract class SquareKernelEmitter
     protected void EmitShapeConstants()
     {
         W.WriteLine("/// <summary>Rows of the factorized matrix.</summary>");
-        W.WriteLine($"public const int Rows = {N};");
+        W.WriteLine($"public const int Rows = {M};");
         W.WriteLine();
         W.WriteLine("/// <summary>Columns of the factorized matrix.</summary>");
         W.WriteLine($"public const int Columns = {N};");
         W.WriteLine();
+        if (M != N)
+        {
+            W.WriteLine($"private const int M = {M};");
+        }
+
         W.WriteLine($"private const int N = {N};");
         W.WriteLine("private const int Succeeded = -1;");
         W.WriteLine("private const int InputNotFinite = -2;");
@@ -164,15 +176,16 @@ internal abstract class SquareKernelEmitter
     /// <param name="summary">What the factorization is, for the summary: "Factors the row-major 8×8 matrix a …".</param>
     /// <param name="matrix">The doc of parameter a.</param>
     /// <param name="failure">When the factorization fails: "is not positive definite".</param>
-    protected void EmitFactorEntryPoints(string summary, string matrix, string failure, string storage)
+    protected void EmitFactorEntryPoints(string summary, string matrix, string? failure, string storage)
     {
-        var nn = "N * N";
+        var nn = Elements;
+        var failing = failure is null ? "holds NaN or ∞" : $"{failure} or holds NaN or ∞";
         W.WriteBlock($$"""
             /// <summary>Factors the row-major {{Shape}} matrix <paramref name="a"/>{{summary}}.</summary>
             /// <param name="a">{{matrix}}</param>
             /// <param name="factor">The factorization, or <see langword="default"/> when this returns <see langword="false"/>.</param>
-            /// <returns><see langword="false"/> when <paramref name="a"/> {{failure}} or holds NaN or ∞.</returns>
-            /// <exception cref="global::System.ArgumentException"><paramref name="a"/> is shorter than {{N * N}} elements.</exception>
+            /// <returns><see langword="false"/> when <paramref name="a"/> {{failing}}.</returns>
+            /// <exception cref="global::System.ArgumentException"><paramref name="a"/> is shorter than {{M * N}} elements.</exception>
             public static bool TryFactor({{ReadOnlySpanT}} a, out {{TypeName}} factor)
             {
                 if (a.Length < {{nn}})
@@ -194,8 +207,8 @@ internal abstract class SquareKernelEmitter
             /// <summary>Factors the row-major {{Shape}} matrix <paramref name="a"/>{{summary}}.</summary>
             /// <param name="a">{{matrix}}</param>
             /// <returns>The factorization.</returns>
-            /// <exception cref="global::Decomp.FactorizationException"><paramref name="a"/> {{failure}} or holds NaN or ∞.</exception>
-            /// <exception cref="global::System.ArgumentException"><paramref name="a"/> is shorter than {{N * N}} elements.</exception>
+            /// <exception cref="global::Decomp.FactorizationException"><paramref name="a"/> {{failing}}.</exception>
+            /// <exception cref="global::System.ArgumentException"><paramref name="a"/> is shorter than {{M * N}} elements.</exception>
             public static {{TypeName}} Factor({{ReadOnlySpanT}} a)
             {
                 if (a.Length < {{nn}})

@@ -1,0 +1,370 @@
+using System;
+using System.Numerics;
+using Xunit;
+
+namespace Decomp.Kernels.Tests;
+
+/// <summary>The checks of one generated QR kernel; <see cref="QRKernelTests"/> runs them for every shape.</summary>
+public interface IQRCase
+{
+    string Name { get; }
+
+    void FactorBackwardErrorIsWithinBound();
+
+    void QIsOrthonormal();
+
+    void LeastSquaresSolutionIsOptimal();
+
+    void ApplyQTransposeMatchesTheFormedQ();
+
+    void VariantsAgree();
+
+    void RankDeficientMatrixStillFactors();
+
+    void NonFiniteInputIsRejected();
+
+    void ShortSpansThrowNamingTheParameter();
+
+    void DefaultValueThrows();
+
+    long AllocatedBytesPerCall();
+}
+
+/// <summary>Checks for one generated QR kernel <typeparamref name="TKernel"/> of shape m × n over <typeparamref name="T"/>.</summary>
+/// <remarks>
+/// Reference arithmetic is in double; u is the unit roundoff of <typeparamref name="T"/>. Bounds after Higham, Accuracy and
+/// Stability of Numerical Algorithms, 2nd ed., Thm 19.4 (Householder QR: ‖a_j − Q̂r̂_j‖₂ ≤ γ̃_mn‖a_j‖₂ and
+/// ‖Q̂ − Q‖_F ≤ √n·γ̃_mn, γ̃_k = c·k·u with c a small constant) and Thm 20.3 (least squares by QR is backward stable).
+/// c = 2 is taken, plus what the checks' own products in double add (n·u for double kernels).
+/// </remarks>
+public sealed class QRCase<TKernel, T> : IQRCase
+    where TKernel : struct, IQRKernel<TKernel, T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly int _m;
+    private readonly int _n;
+
+    public QRCase(int m, int n)
+    {
+        _m = m;
+        _n = n;
+        Name = typeof(TKernel).Name;
+    }
+
+    public string Name { get; }
+
+    private static double U => typeof(T) == typeof(float) ? Math.Pow(2, -24) : Math.Pow(2, -53);
+
+    /// <summary>γ̃_mn with c = 2, plus the check's own rounding (n·u) and a second-order slack of 4u.</summary>
+    private double Gamma => ((2.0 * _m * _n) + _n + 4) * U;
+
+    public void FactorBackwardErrorIsWithinBound()
+    {
+        var random = new Random((_m * 31) + _n);
+        for (var trial = 0; trial < 8; trial++)
+        {
+            var a = trial % 2 == 0 ? Matrices.RandomVector(random, _m * _n) : IllConditioned(random, typeof(T) == typeof(float) ? 1e4 : 1e10);
+            var at = Matrices.To<T>(a);
+            Assert.True(TKernel.TryFactor(at, out var factor));
+            var (q, r) = Parts(factor);
+            var ad = Matrices.From(at);
+            for (var j = 0; j < _n; j++)
+            {
+                double error = 0, norm = 0;
+                for (var i = 0; i < _m; i++)
+                {
+                    double product = 0;
+                    for (var k = 0; k <= j; k++)
+                    {
+                        product = Math.FusedMultiplyAdd(q[i * _n + k], r[k * _n + j], product);
+                    }
+
+                    error += (ad[i * _n + j] - product) * (ad[i * _n + j] - product);
+                    norm += ad[i * _n + j] * ad[i * _n + j];
+                }
+
+                Assert.True(Math.Sqrt(error) <= Gamma * Math.Sqrt(norm), $"‖a_{j} − Qr_{j}‖ = {Math.Sqrt(error):E3} > {Gamma:E3}·{Math.Sqrt(norm):E3} (trial {trial})");
+            }
+        }
+    }
+
+    public void QIsOrthonormal()
+    {
+        var random = new Random((_m * 37) + _n);
+        for (var trial = 0; trial < 4; trial++)
+        {
+            var at = Matrices.To<T>(trial % 2 == 0 ? Matrices.RandomVector(random, _m * _n) : IllConditioned(random, typeof(T) == typeof(float) ? 1e4 : 1e10));
+            var (q, _) = Parts(TKernel.Factor(at));
+            AssertOrthonormal(q, 2 * Math.Sqrt(_n) * Gamma, $"trial {trial}");
+        }
+    }
+
+    public void LeastSquaresSolutionIsOptimal()
+    {
+        var random = new Random((_m * 41) + _n);
+        for (var trial = 0; trial < 6; trial++)
+        {
+            var at = Matrices.To<T>(trial % 2 == 0 ? Matrices.RandomVector(random, _m * _n) : IllConditioned(random, typeof(T) == typeof(float) ? 1e3 : 1e8));
+            var b = Matrices.To<T>(Matrices.RandomVector(random, _m));
+            var factor = TKernel.Factor(at);
+            var x = new T[_n];
+            factor.Solve(b, x);
+
+            // Thm 20.3: x̂ is the exact least-squares solution for A + ΔA, b + Δb with ‖ΔA‖_F ≤ γ̃‖A‖_F, ‖Δb‖ ≤ γ̃‖b‖;
+            // so the normal-equations residual Aᵀr̂ = −ΔAᵀr̂ + Aᵀ(ΔA x̂ − Δb) + … is at most γ̃‖A‖_F(‖r̂‖ + ‖A‖_F‖x̂‖ + ‖b‖)
+            // to first order (n·u more for the residual's evaluation in double, inside γ̃'s slack).
+            var ad = Matrices.From(at);
+            var bd = Matrices.From(b);
+            var xd = Matrices.From(x);
+            var residual = new double[_m];
+            for (var i = 0; i < _m; i++)
+            {
+                residual[i] = bd[i];
+                for (var j = 0; j < _n; j++)
+                {
+                    residual[i] = Math.FusedMultiplyAdd(-ad[i * _n + j], xd[j], residual[i]);
+                }
+            }
+
+            var normA = Norm(ad);
+            var bound = 2 * Gamma * normA * (Norm(residual) + (normA * Norm(xd)) + Norm(bd));
+            for (var j = 0; j < _n; j++)
+            {
+                double atr = 0;
+                for (var i = 0; i < _m; i++)
+                {
+                    atr = Math.FusedMultiplyAdd(ad[i * _n + j], residual[i], atr);
+                }
+
+                Assert.True(Math.Abs(atr) <= bound, $"|Aᵀr|[{j}] = {Math.Abs(atr):E3} > {bound:E3} (trial {trial})");
+            }
+        }
+    }
+
+    public void ApplyQTransposeMatchesTheFormedQ()
+    {
+        var random = new Random((_m * 43) + _n);
+        var at = Matrices.To<T>(Matrices.RandomVector(random, _m * _n));
+        var factor = TKernel.Factor(at);
+        var (q, _) = Parts(factor);
+        var b = Matrices.To<T>(Matrices.RandomVector(random, _m));
+        var qtb = (T[])b.Clone();
+        factor.ApplyQTransposeTo(qtb);
+        var bd = Matrices.From(b);
+
+        // The first n components are (thin Q)ᵀb; all m keep ‖b‖ (Q is orthogonal).
+        for (var j = 0; j < _n; j++)
+        {
+            double dot = 0;
+            for (var i = 0; i < _m; i++)
+            {
+                dot += q[i * _n + j] * bd[i];
+            }
+
+            Assert.True(Math.Abs(dot - double.CreateChecked(qtb[j])) <= 2 * Gamma * Norm(bd), $"(Qᵀb)[{j}]");
+        }
+
+        Assert.True(Math.Abs(Norm(Matrices.From(qtb)) - Norm(bd)) <= 2 * Gamma * Norm(bd), "‖Qᵀb‖ = ‖b‖");
+    }
+
+    public void VariantsAgree()
+    {
+        var random = new Random((_m * 47) + _n);
+        var at = Matrices.To<T>(Matrices.RandomVector(random, _m * _n));
+        var factor = TKernel.Factor(at);
+        Assert.True(TKernel.TryFactor(at, out var tried));
+        var (q, r) = Parts(factor);
+        var (q2, r2) = Parts(tried);
+        Assert.Equal(q, q2);
+        Assert.Equal(r, r2);
+
+        // FactorInPlace leaves R on and above the diagonal, exactly as CopyRTo gives it.
+        var work = (T[])at.Clone();
+        var tau = new T[_n];
+        Assert.True(TKernel.FactorInPlace(work, tau));
+        for (var i = 0; i < _n; i++)
+        {
+            for (var j = i; j < _n; j++)
+            {
+                Assert.Equal(r[i * _n + j], double.CreateChecked(work[i * _n + j]));
+            }
+        }
+
+        // Every τ of a Householder reflector lies in [0, 2] (τ = 0: no reflection; 1 ≤ τ ≤ 2 otherwise).
+        foreach (var t in tau)
+        {
+            Assert.InRange(double.CreateChecked(t), 0.0, 2.0);
+        }
+
+        // Solve into x distinct from b, and in the same span when the shape is square, give the same bits.
+        var b = Matrices.To<T>(Matrices.RandomVector(random, _m));
+        var x = new T[_n];
+        factor.Solve(b, x);
+        if (_m == _n)
+        {
+            var inPlace = (T[])b.Clone();
+            factor.Solve(inPlace, inPlace);
+            Assert.Equal(x, inPlace);
+        }
+    }
+
+    public void RankDeficientMatrixStillFactors()
+    {
+        // A zero column: QR exists (R gets a zero), and only NaN/∞ make TryFactor fail.
+        var random = new Random((_m * 53) + _n);
+        var a = Matrices.RandomVector(random, _m * _n);
+        var k = _n / 2;
+        for (var i = 0; i < _m; i++)
+        {
+            a[i * _n + k] = 0;
+        }
+
+        var at = Matrices.To<T>(a);
+        Assert.True(TKernel.TryFactor(at, out var factor));
+        var (q, r) = Parts(factor);
+        Assert.True(Math.Abs(r[k * _n + k]) <= Gamma * Norm(Matrices.From(at)), "r_kk of a zero column is (numerically) zero");
+        AssertOrthonormal(q, 2 * Math.Sqrt(_n) * Gamma, "rank deficient");
+    }
+
+    public void NonFiniteInputIsRejected()
+    {
+        var random = new Random((_m * 59) + _n);
+        foreach (var bad in new[] { T.NaN, T.PositiveInfinity, T.NegativeInfinity })
+        {
+            for (var p = 0; p < Math.Min(_m * _n, 12); p++)
+            {
+                var index = _m * _n <= 12 ? p : random.Next(_m * _n);
+                var at = Matrices.To<T>(Matrices.RandomVector(random, _m * _n));
+                at[index] = bad;
+                Assert.False(TKernel.TryFactor(at, out _));
+                var work = (T[])at.Clone();
+                Assert.False(TKernel.FactorInPlace(work, new T[_n]));
+                Assert.Equal(at, work);
+                var e = Assert.Throws<FactorizationException>(() => TKernel.Factor(at));
+                Assert.Equal(Kind.QR, e.Kind);
+                Assert.Equal(_m, e.Rows);
+                Assert.Equal(_n, e.Columns);
+                Assert.Equal(-1, e.Step);
+            }
+        }
+    }
+
+    public void ShortSpansThrowNamingTheParameter()
+    {
+        var at = Matrices.To<T>(Matrices.RandomVector(new Random(_m + _n), _m * _n));
+        var factor = TKernel.Factor(at);
+        var mn = _m * _n;
+        Assert.Equal("a", Assert.Throws<ArgumentException>(() => TKernel.TryFactor(new T[mn - 1], out _)).ParamName);
+        Assert.Equal("a", Assert.Throws<ArgumentException>(() => TKernel.Factor(new T[mn - 1])).ParamName);
+        Assert.Equal("a", Assert.Throws<ArgumentException>(() => TKernel.FactorInPlace(new T[mn - 1], new T[_n])).ParamName);
+        Assert.Equal("tau", Assert.Throws<ArgumentException>(() => TKernel.FactorInPlace(new T[mn], new T[_n - 1])).ParamName);
+        Assert.Equal("b", Assert.Throws<ArgumentException>(() => factor.Solve(new T[_m - 1], new T[_n])).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => factor.Solve(new T[_m], new T[_n - 1])).ParamName);
+        Assert.Equal("b", Assert.Throws<ArgumentException>(() => factor.ApplyQTransposeTo(new T[_m - 1])).ParamName);
+        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => factor.CopyQTo(new T[mn - 1])).ParamName);
+        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => factor.CopyRTo(new T[(_n * _n) - 1])).ParamName);
+    }
+
+    public void DefaultValueThrows()
+    {
+        var none = default(TKernel);
+        Assert.Throws<InvalidOperationException>(() => none.Solve(new T[_m], new T[_n]));
+        Assert.Throws<InvalidOperationException>(() => none.ApplyQTransposeTo(new T[_m]));
+        Assert.Throws<InvalidOperationException>(() => none.CopyQTo(new T[_m * _n]));
+        Assert.Throws<InvalidOperationException>(() => none.CopyRTo(new T[_n * _n]));
+    }
+
+    public long AllocatedBytesPerCall()
+    {
+        var at = Matrices.To<T>(Matrices.RandomVector(new Random(_m * 71), _m * _n));
+        var b = Matrices.To<T>(Matrices.RandomVector(new Random(_n), _m));
+        var x = new T[_n];
+        var q = new T[_m * _n];
+        var r = new T[_n * _n];
+        var work = new T[_m * _n];
+        var tau = new T[_n];
+        var qtb = new T[_m];
+
+        void Exercise()
+        {
+            var factor = TKernel.Factor(at);
+            TKernel.TryFactor(at, out factor);
+            factor.Solve(b, x);
+            b.CopyTo(qtb, 0);
+            factor.ApplyQTransposeTo(qtb);
+            factor.CopyQTo(q);
+            factor.CopyRTo(r);
+            at.CopyTo(work, 0);
+            TKernel.FactorInPlace(work, tau);
+        }
+
+        return Allocations.Of(Exercise);
+    }
+
+    private void AssertOrthonormal(double[] q, double bound, string what)
+    {
+        for (var a = 0; a < _n; a++)
+        {
+            for (var b = 0; b < _n; b++)
+            {
+                double dot = 0;
+                for (var i = 0; i < _m; i++)
+                {
+                    dot = Math.FusedMultiplyAdd(q[i * _n + a], q[i * _n + b], dot);
+                }
+
+                var error = Math.Abs(dot - (a == b ? 1 : 0));
+                Assert.True(error <= bound, $"|QᵀQ − I|[{a},{b}] = {error:E3} > {bound:E3} ({what})");
+            }
+        }
+    }
+
+    private (double[] Q, double[] R) Parts(TKernel factor)
+    {
+        var q = new T[_m * _n];
+        var r = new T[_n * _n];
+        factor.CopyQTo(q);
+        factor.CopyRTo(r);
+        for (var i = 0; i < _n; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                Assert.Equal(T.Zero, r[i * _n + j]);
+            }
+        }
+
+        return (Matrices.From(q), Matrices.From(r));
+    }
+
+    /// <summary>U Σ Vᵀ (m × n) with singular values from 1 down to 1/κ, U with orthonormal columns.</summary>
+    private double[] IllConditioned(Random random, double kappa)
+    {
+        var square = Matrices.IllConditionedGeneral(random, _m, 1);   // a random orthogonal m × m (κ = 1)
+        var v = Matrices.IllConditionedGeneral(random, _n, 1);        // a random orthogonal n × n
+        var a = new double[_m * _n];
+        for (var k = 0; k < _n; k++)
+        {
+            var sigma = _n == 1 ? 1 : Math.Pow(kappa, -(double)k / (_n - 1));
+            for (var i = 0; i < _m; i++)
+            {
+                for (var j = 0; j < _n; j++)
+                {
+                    a[i * _n + j] += square[i * _m + k] * sigma * v[j * _n + k];
+                }
+            }
+        }
+
+        return a;
+    }
+
+    private static double Norm(double[] values)
+    {
+        double sum = 0;
+        foreach (var v in values)
+        {
+            sum += v * v;
+        }
+
+        return Math.Sqrt(sum);
+    }
+}

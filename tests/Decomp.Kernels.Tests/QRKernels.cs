@@ -1,0 +1,43 @@
+using Decomp;
+
+namespace Decomp.Kernels.Tests;
+
+// Square and tall shapes, both element types: the compile-and-run matrix of the QR tests.
+[Factorize(Kind.QR, Size = 1)] public partial struct QRD1x1 : IQRKernel<QRD1x1, double>;
+[Factorize(Kind.QR, Size = 2)] public partial struct QRD2x2 : IQRKernel<QRD2x2, double>;
+[Factorize(Kind.QR, Size = 3)] public partial struct QRD3x3 : IQRKernel<QRD3x3, double>;
+[Factorize(Kind.QR, Size = 4)] public partial struct QRD4x4 : IQRKernel<QRD4x4, double>;
+[Factorize(Kind.QR, Size = 5)] public partial struct QRD5x5 : IQRKernel<QRD5x5, double>;
+[Factorize(Kind.QR, Size = 6)] public partial struct QRD6x6 : IQRKernel<QRD6x6, double>;
+[Factorize(Kind.QR, Size = 8)] public partial struct QRD8x8 : IQRKernel<QRD8x8, double>;
+[Factorize(Kind.QR, Size = 12)] public partial struct QRD12x12 : IQRKernel<QRD12x12, double>;
+[Factorize(Kind.QR, Size = 16)] public partial struct QRD16x16 : IQRKernel<QRD16x16, double>;
+[Factorize(Kind.QR, Size = 24)] public partial struct QRD24x24 : IQRKernel<QRD24x24, double>;
+[Factorize(Kind.QR, Size = 32)] public partial struct QRD32x32 : IQRKernel<QRD32x32, double>;
+[Factorize(Kind.QR, Rows = 2, Columns = 1)] public partial struct QRD2x1 : IQRKernel<QRD2x1, double>;
+[Factorize(Kind.QR, Rows = 6, Columns = 3)] public partial struct QRD6x3 : IQRKernel<QRD6x3, double>;
+[Factorize(Kind.QR, Rows = 8, Columns = 4)] public partial struct QRD8x4 : IQRKernel<QRD8x4, double>;
+[Factorize(Kind.QR, Rows = 16, Columns = 5)] public partial struct QRD16x5 : IQRKernel<QRD16x5, double>;
+[Factorize(Kind.QR, Rows = 20, Columns = 8)] public partial struct QRD20x8 : IQRKernel<QRD20x8, double>;
+[Factorize(Kind.QR, Rows = 32, Columns = 8)] public partial struct QRD32x8 : IQRKernel<QRD32x8, double>;
+[Factorize(Kind.QR, Rows = 32, Columns = 1)] public partial struct QRD32x1 : IQRKernel<QRD32x1, double>;
+[Factorize(Kind.QR, Rows = 9, Columns = 7)] public partial struct QRD9x7 : IQRKernel<QRD9x7, double>;
+[Factorize(Kind.QR, Size = 1, Element = typeof(float))] public partial struct QRF1x1 : IQRKernel<QRF1x1, float>;
+[Factorize(Kind.QR, Size = 2, Element = typeof(float))] public partial struct QRF2x2 : IQRKernel<QRF2x2, float>;
+[Factorize(Kind.QR, Size = 3, Element = typeof(float))] public partial struct QRF3x3 : IQRKernel<QRF3x3, float>;
+[Factorize(Kind.QR, Size = 4, Element = typeof(float))] public partial struct QRF4x4 : IQRKernel<QRF4x4, float>;
+[Factorize(Kind.QR, Size = 5, Element = typeof(float))] public partial struct QRF5x5 : IQRKernel<QRF5x5, float>;
+[Factorize(Kind.QR, Size = 6, Element = typeof(float))] public partial struct QRF6x6 : IQRKernel<QRF6x6, float>;
+[Factorize(Kind.QR, Size = 8, Element = typeof(float))] public partial struct QRF8x8 : IQRKernel<QRF8x8, float>;
+[Factorize(Kind.QR, Size = 12, Element = typeof(float))] public partial struct QRF12x12 : IQRKernel<QRF12x12, float>;
+[Factorize(Kind.QR, Size = 16, Element = typeof(float))] public partial struct QRF16x16 : IQRKernel<QRF16x16, float>;
+[Factorize(Kind.QR, Size = 24, Element = typeof(float))] public partial struct QRF24x24 : IQRKernel<QRF24x24, float>;
+[Factorize(Kind.QR, Size = 32, Element = typeof(float))] public partial struct QRF32x32 : IQRKernel<QRF32x32, float>;
+[Factorize(Kind.QR, Rows = 2, Columns = 1, Element = typeof(float))] public partial struct QRF2x1 : IQRKernel<QRF2x1, float>;
+[Factorize(Kind.QR, Rows = 6, Columns = 3, Element = typeof(float))] public partial struct QRF6x3 : IQRKernel<QRF6x3, float>;
+[Factorize(Kind.QR, Rows = 8, Columns = 4, Element = typeof(float))] public partial struct QRF8x4 : IQRKernel<QRF8x4, float>;
+[Factorize(Kind.QR, Rows = 16, Columns = 5, Element = typeof(float))] public partial struct QRF16x5 : IQRKernel<QRF16x5, float>;
+[Factorize(Kind.QR, Rows = 20, Columns = 8, Element = typeof(float))] public partial struct QRF20x8 : IQRKernel<QRF20x8, float>;
+[Factorize(Kind.QR, Rows = 32, Columns = 8, Element = typeof(float))] public partial struct QRF32x8 : IQRKernel<QRF32x8, float>;
+[Factorize(Kind.QR, Rows = 32, Columns = 1, Element = typeof(float))] public partial struct QRF32x1 : IQRKernel<QRF32x1, float>;
+[Factorize(Kind.QR, Rows = 9, Columns = 7, Element = typeof(float))] public partial struct QRF9x7 : IQRKernel<QRF9x7, float>;
