@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using System.Threading;
-using System.Threading.Tasks;
+using Decomp.Threading;
 
 namespace Decomp.Blas;
 
@@ -15,7 +15,7 @@ namespace Decomp.Blas;
 /// </summary>
 internal static unsafe class PackedGemm
 {
-    // Below this many multiply-adds a call stays on the calling thread (Parallel.For costs ~10 µs).
+    // Below this many multiply-adds a call stays on the calling thread (a hand-off costs a few µs).
     private const long ParallelThreshold = 1L << 21;
 
     // Narrowest column range a parallel GEMM hands to one task.
@@ -82,7 +82,6 @@ internal static unsafe class PackedGemm
             PackedB = (nint)PackBuffers<T>.B((ncMax / nr + 1) * (int)SliverStrideB<T>(kcMax, nr)),
             PackedA = (nint)PackBuffers<T>.A(mcMax * kcMax),
         };
-        var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
         bool byRows = m >= 2 * ParallelRowBlock;
         for (int jc = 0; jc < n; jc += ncMax)
         {
@@ -103,7 +102,7 @@ internal static unsafe class PackedGemm
                 job.Shift = shift;
                 if (byRows)
                 {
-                    Parallel.For(0, (m + ParallelRowBlock - 1) / ParallelRowBlock, options, job.RunRowBlock);
+                    WorkerTeam.For(threads, (m + ParallelRowBlock - 1) / ParallelRowBlock, job.RunRowBlock);
                 }
                 else
                 {
@@ -111,7 +110,7 @@ internal static unsafe class PackedGemm
                     PackA(m, kc, alpha, a + pc * acs, ars, acs, (T*)job.PackedA, mr);
                     int wanted = 4 * threads;
                     job.Chunk = (Math.Max(MinimumChunk, (nc + wanted - 1) / wanted) + nr - 1) / nr * nr;
-                    Parallel.For(0, (nc + job.Chunk - 1) / job.Chunk, options, job.RunColumnChunk);
+                    WorkerTeam.For(threads, (nc + job.Chunk - 1) / job.Chunk, job.RunColumnChunk);
                 }
             }
         }
@@ -137,12 +136,12 @@ internal static unsafe class PackedGemm
             Mr = mr, Nr = nr, M = m, Kc = k, Nc = n, Shift = shift,
         };
         using var ready = new ManualResetEventSlim(false);
-        Task<TResult> helper = Task.Run(() =>
+        TResult result = default!;
+        WorkerTeam.Pending helper = WorkerTeam.Start(() =>
         {
-            TResult result = DecompRuntime.RunSerially(side);
+            result = DecompRuntime.RunSerially(side);
             ready.Wait();
             job.Drain();
-            return result;
         });
 
         try
@@ -177,7 +176,8 @@ internal static unsafe class PackedGemm
             ready.Set();
         }
 
-        return helper.GetAwaiter().GetResult();
+        helper.Join();
+        return result;
     }
 
     private sealed class Job<T> where T : unmanaged, IFloatingPointIeee754<T>
