@@ -201,6 +201,13 @@ internal static unsafe class PackedGemm
         /// <summary>Packs this thread's block of A and multiplies it with the shared B panel.</summary>
         public void RunRowBlock(int index)
         {
+            // In a lower triangle the last row blocks carry the most work: hand them out first, so the
+            // threads run out of work together instead of one finishing the largest block alone.
+            if (Lower)
+            {
+                index = (M + ParallelRowBlock - 1) / ParallelRowBlock - 1 - index;
+            }
+
             int ic = index * ParallelRowBlock;
             int mc = Math.Min(ParallelRowBlock, M - ic);
             if (Lower && Jc > ic + mc - 1 + Shift)
