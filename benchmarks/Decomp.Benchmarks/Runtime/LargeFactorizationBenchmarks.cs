@@ -13,8 +13,8 @@ namespace Decomp.Benchmarks.Runtime;
 /// The input is copied into the work matrix before each call, untimed (an [IterationSetup], as
 /// lapack_large.cpp's untimed prep): the single-threaded copy of 8 / 32 MB cost 0.4–3 ms, up to a
 /// tenth of a two-thread factorization. Math.NET runs only at n ≤ 1024 (its n = 2048 LU takes
-/// seconds); its managed Cholesky splits each column update over Control.MaxDegreeOfParallelism
-/// threads (the processor count by default), whatever <see cref="Threads"/> says.
+/// seconds) and gets the same thread cap as Decomp (its managed Cholesky splits each column update
+/// over Control.MaxDegreeOfParallelism threads, the processor count by default).
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 10)]
@@ -32,7 +32,7 @@ public class LargeFactorizationBenchmarks
     [Params(256, 1024, 2048)]
     public int N { get; set; }
 
-    /// <summary>Decomp's thread cap (<see cref="DecompRuntime.MaxDegreeOfParallelism"/>).</summary>
+    /// <summary>The thread cap of Decomp (<see cref="DecompRuntime.MaxDegreeOfParallelism"/>) and of Math.NET.</summary>
     [Params(1, 2)]
     public int Threads { get; set; }
 
@@ -41,6 +41,7 @@ public class LargeFactorizationBenchmarks
     {
         DecompRuntime.MaxDegreeOfParallelism = Math.Min(Threads, Environment.ProcessorCount);
         MathNet.Numerics.Control.UseManaged();
+        MathNet.Numerics.Control.MaxDegreeOfParallelism = DecompRuntime.MaxDegreeOfParallelism;
         var random = new Random(2024 + N);
         _general = new double[N * N];
         for (int i = 0; i < _general.Length; i++)
@@ -58,7 +59,7 @@ public class LargeFactorizationBenchmarks
         _work = new double[N * N];
         _c = new double[N * N];
         _pivots = new int[N];
-        if (N <= 1024 && Threads == 1)
+        if (N <= 1024)
         {
             _mathNetSpd = MathNetMatrix.Build.Dense(N, N, (i, j) => _spd[(i * N) + j]);
             _mathNetGeneral = MathNetMatrix.Build.Dense(N, N, (i, j) => _general[(i * N) + j]);
