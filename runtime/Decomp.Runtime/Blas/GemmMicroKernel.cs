@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -27,6 +28,9 @@ internal static unsafe class GemmMicroKernel
 
     // 6 × 2 accumulators + 2 + 1 fit the 16 ymm registers of AVX2.
     private const int Rows256 = 6;
+
+    // Steps of the k loop left when the AVX-512 kernel starts fetching its C tile (~800 cycles).
+    private const int PrefetchDistance = 64;
 
     private const int RowsScalar = 4;
     private const int ColumnsScalar = 4;
@@ -58,34 +62,9 @@ internal static unsafe class GemmMicroKernel
     private static void Kernel512<T>(nint kc, T* a, T* b, T* c, nint ldc) where T : unmanaged
     {
         nint w = Vector512<T>.Count;
-        // Start fetching the C tile now; it is needed only after the k loop.
-        if (Sse.IsSupported)
-        {
-            Sse.Prefetch0(c + 0 * ldc);
-            Sse.Prefetch0(c + 0 * ldc + 2 * w - 1);
-            Sse.Prefetch0(c + 1 * ldc);
-            Sse.Prefetch0(c + 1 * ldc + 2 * w - 1);
-            Sse.Prefetch0(c + 2 * ldc);
-            Sse.Prefetch0(c + 2 * ldc + 2 * w - 1);
-            Sse.Prefetch0(c + 3 * ldc);
-            Sse.Prefetch0(c + 3 * ldc + 2 * w - 1);
-            Sse.Prefetch0(c + 4 * ldc);
-            Sse.Prefetch0(c + 4 * ldc + 2 * w - 1);
-            Sse.Prefetch0(c + 5 * ldc);
-            Sse.Prefetch0(c + 5 * ldc + 2 * w - 1);
-            Sse.Prefetch0(c + 6 * ldc);
-            Sse.Prefetch0(c + 6 * ldc + 2 * w - 1);
-            Sse.Prefetch0(c + 7 * ldc);
-            Sse.Prefetch0(c + 7 * ldc + 2 * w - 1);
-            Sse.Prefetch0(c + 8 * ldc);
-            Sse.Prefetch0(c + 8 * ldc + 2 * w - 1);
-            Sse.Prefetch0(c + 9 * ldc);
-            Sse.Prefetch0(c + 9 * ldc + 2 * w - 1);
-            Sse.Prefetch0(c + 10 * ldc);
-            Sse.Prefetch0(c + 10 * ldc + 2 * w - 1);
-            Sse.Prefetch0(c + 11 * ldc);
-            Sse.Prefetch0(c + 11 * ldc + 2 * w - 1);
-        }
+        // Fetch the C tile this many steps before the end: fetched at the start, its rows (which
+        // share L1 sets when ldc is a power of two) were evicted by the A and B streams before use.
+        nint prefetchAt = Math.Max(0, kc - PrefetchDistance);
 
         Vector512<T> c00 = default, c01 = default;
         Vector512<T> c10 = default, c11 = default;
@@ -101,6 +80,11 @@ internal static unsafe class GemmMicroKernel
         Vector512<T> c110 = default, c111 = default;
         for (nint p = 0; p < kc; p++)
         {
+            if (p == prefetchAt)
+            {
+                PrefetchTile512(c, ldc);
+            }
+
             Vector512<T> b0 = Vector512.Load(b);
             Vector512<T> b1 = Vector512.Load(b + w);
             Vector512<T> x;
@@ -179,6 +163,40 @@ internal static unsafe class GemmMicroKernel
         c += ldc;
         Vector512.Store(Vector512.Load(c) + c110, c);
         Vector512.Store(Vector512.Load(c + w) + c111, c + w);
+    }
+
+    /// <summary>Fetches the two cache lines of each of the 12 rows of a C tile into L1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PrefetchTile512<T>(T* c, nint ldc) where T : unmanaged
+    {
+        nint w = Vector512<T>.Count;
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(c + 0 * ldc);
+            Sse.Prefetch0(c + 0 * ldc + 2 * w - 1);
+            Sse.Prefetch0(c + 1 * ldc);
+            Sse.Prefetch0(c + 1 * ldc + 2 * w - 1);
+            Sse.Prefetch0(c + 2 * ldc);
+            Sse.Prefetch0(c + 2 * ldc + 2 * w - 1);
+            Sse.Prefetch0(c + 3 * ldc);
+            Sse.Prefetch0(c + 3 * ldc + 2 * w - 1);
+            Sse.Prefetch0(c + 4 * ldc);
+            Sse.Prefetch0(c + 4 * ldc + 2 * w - 1);
+            Sse.Prefetch0(c + 5 * ldc);
+            Sse.Prefetch0(c + 5 * ldc + 2 * w - 1);
+            Sse.Prefetch0(c + 6 * ldc);
+            Sse.Prefetch0(c + 6 * ldc + 2 * w - 1);
+            Sse.Prefetch0(c + 7 * ldc);
+            Sse.Prefetch0(c + 7 * ldc + 2 * w - 1);
+            Sse.Prefetch0(c + 8 * ldc);
+            Sse.Prefetch0(c + 8 * ldc + 2 * w - 1);
+            Sse.Prefetch0(c + 9 * ldc);
+            Sse.Prefetch0(c + 9 * ldc + 2 * w - 1);
+            Sse.Prefetch0(c + 10 * ldc);
+            Sse.Prefetch0(c + 10 * ldc + 2 * w - 1);
+            Sse.Prefetch0(c + 11 * ldc);
+            Sse.Prefetch0(c + 11 * ldc + 2 * w - 1);
+        }
     }
 
     /// <summary>The AVX2 kernel: 6 rows × 2 ymm vectors (6 × 8 doubles, 6 × 16 floats).</summary>

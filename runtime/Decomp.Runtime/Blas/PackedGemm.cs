@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using System.Threading;
-using System.Threading.Tasks;
+using Decomp.Threading;
 
 namespace Decomp.Blas;
 
@@ -15,7 +15,7 @@ namespace Decomp.Blas;
 /// </summary>
 internal static unsafe class PackedGemm
 {
-    // Below this many multiply-adds a call stays on the calling thread (Parallel.For costs ~10 µs).
+    // Below this many multiply-adds a call stays on the calling thread (a hand-off costs a few µs).
     private const long ParallelThreshold = 1L << 21;
 
     // Narrowest column range a parallel GEMM hands to one task.
@@ -82,7 +82,6 @@ internal static unsafe class PackedGemm
             PackedB = (nint)PackBuffers<T>.B((ncMax / nr + 1) * (int)SliverStrideB<T>(kcMax, nr)),
             PackedA = (nint)PackBuffers<T>.A(mcMax * kcMax),
         };
-        var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
         bool byRows = m >= 2 * ParallelRowBlock;
         for (int jc = 0; jc < n; jc += ncMax)
         {
@@ -103,7 +102,7 @@ internal static unsafe class PackedGemm
                 job.Shift = shift;
                 if (byRows)
                 {
-                    Parallel.For(0, (m + ParallelRowBlock - 1) / ParallelRowBlock, options, job.RunRowBlock);
+                    WorkerTeam.For(threads, (m + ParallelRowBlock - 1) / ParallelRowBlock, job.RunRowBlock);
                 }
                 else
                 {
@@ -111,7 +110,7 @@ internal static unsafe class PackedGemm
                     PackA(m, kc, alpha, a + pc * acs, ars, acs, (T*)job.PackedA, mr);
                     int wanted = 4 * threads;
                     job.Chunk = (Math.Max(MinimumChunk, (nc + wanted - 1) / wanted) + nr - 1) / nr * nr;
-                    Parallel.For(0, (nc + job.Chunk - 1) / job.Chunk, options, job.RunColumnChunk);
+                    WorkerTeam.For(threads, (nc + job.Chunk - 1) / job.Chunk, job.RunColumnChunk);
                 }
             }
         }
@@ -137,12 +136,12 @@ internal static unsafe class PackedGemm
             Mr = mr, Nr = nr, M = m, Kc = k, Nc = n, Shift = shift,
         };
         using var ready = new ManualResetEventSlim(false);
-        Task<TResult> helper = Task.Run(() =>
+        TResult result = default!;
+        WorkerTeam.Pending helper = WorkerTeam.Start(() =>
         {
-            TResult result = DecompRuntime.RunSerially(side);
+            result = DecompRuntime.RunSerially(side);
             ready.Wait();
             job.Drain();
-            return result;
         });
 
         try
@@ -177,7 +176,8 @@ internal static unsafe class PackedGemm
             ready.Set();
         }
 
-        return helper.GetAwaiter().GetResult();
+        helper.Join();
+        return result;
     }
 
     private sealed class Job<T> where T : unmanaged, IFloatingPointIeee754<T>
@@ -201,6 +201,13 @@ internal static unsafe class PackedGemm
         /// <summary>Packs this thread's block of A and multiplies it with the shared B panel.</summary>
         public void RunRowBlock(int index)
         {
+            // In a lower triangle the last row blocks carry the most work: hand them out first, so the
+            // threads run out of work together instead of one finishing the largest block alone.
+            if (Lower)
+            {
+                index = (M + ParallelRowBlock - 1) / ParallelRowBlock - 1 - index;
+            }
+
             int ic = index * ParallelRowBlock;
             int mc = Math.Min(ParallelRowBlock, M - ic);
             if (Lower && Jc > ic + mc - 1 + Shift)
@@ -339,7 +346,11 @@ internal static unsafe class PackedGemm
             int rows = Math.Min(mr, mc - ir);
             T* dst = packed + ir * kc;
             T* src = a + ir * ars;
-            if (acs == 1)
+            if (acs == 1 && typeof(T) == typeof(double) && BlockTranspose.IsSupported && mr == 12 && rows == 12)
+            {
+                PackRowsTransposed(12, kc, Unsafe.As<T, double>(ref alpha), (double*)src, ars, (double*)dst);
+            }
+            else if (acs == 1)
             {
                 // Read each source row sequentially (prefetcher-friendly); the strided writes hit the
                 // L1-resident sliver.
@@ -382,6 +393,38 @@ internal static unsafe class PackedGemm
                 {
                     new Span<T>(dst + p * mr + rows, mr - rows).Clear();
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Packs <paramref name="rows"/> (12 or 16) rows of a row-major source into a p-major sliver,
+    /// d[p·rows + i] = scale·s[i·lds + p], eight values of p at a time through register transposes
+    /// (the element-by-element copy with its strided stores took 10 % of a GEMM at n = 1024).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackRowsTransposed(int rows, int kc, double scale, double* s, nint lds, double* d)
+    {
+        Vector512<double> factor = Vector512.Create(scale);
+        int p = 0;
+        for (; p + 8 <= kc; p += 8)
+        {
+            BlockTranspose.Rows8(s + p, lds, factor, d + p * rows, rows);
+            if (rows == 12)
+            {
+                BlockTranspose.Rows4(s + 8 * lds + p, lds, factor, d + p * rows + 8, rows);
+            }
+            else
+            {
+                BlockTranspose.Rows8(s + 8 * lds + p, lds, factor, d + p * rows + 8, rows);
+            }
+        }
+
+        for (; p < kc; p++)
+        {
+            for (int i = 0; i < rows; i++)
+            {
+                d[p * rows + i] = scale * s[i * lds + p];
             }
         }
     }
@@ -434,6 +477,12 @@ internal static unsafe class PackedGemm
         {
             int cols = Math.Min(nr, nc - jr);
             T* dst = packed + (jr / nr) * SliverStrideB<T>(kc, nr);
+            if (brs == 1 && typeof(T) == typeof(double) && BlockTranspose.IsSupported && nr == 16 && cols == 16)
+            {
+                PackRowsTransposed(16, kc, 1.0, (double*)(b + jr * bcs), bcs, (double*)dst);
+                continue;
+            }
+
             for (int j = 0; j < cols; j++)
             {
                 T* s = b + (jr + j) * bcs;

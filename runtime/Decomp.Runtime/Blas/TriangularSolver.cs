@@ -2,7 +2,7 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Threading.Tasks;
+using Decomp.Threading;
 
 namespace Decomp.Blas;
 
@@ -57,7 +57,7 @@ internal static unsafe class TriangularSolver
         int chunk = Math.Max(MinimumChunk, (n + threads - 1) / threads);
         int count = (n + chunk - 1) / chunk;
         nint tAddress = (nint)t, bAddress = (nint)b;
-        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, index =>
+        WorkerTeam.For(threads, count, index =>
         {
             int j0 = index * chunk;
             int width = Math.Min(chunk, n - j0);
