@@ -3,7 +3,7 @@ using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using Decomp;
 
-// Factors and solves fixed pseudo-random systems with Cholesky and LU kernels of several shapes and prints which SIMD
+// Factors and solves fixed pseudo-random systems with Cholesky, LU and QR kernels of several shapes and prints which SIMD
 // width the JIT enabled and a hash of every output bit. Run under DOTNET_EnableHWIntrinsic=0 /
 // DOTNET_EnableAVX2=0, the hashes must not change: every flavor gives the same results.
 var width = Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : Vector128.IsHardwareAccelerated ? 128 : 0;
@@ -31,6 +31,18 @@ RunLU<LF4, float>(4, hash);
 RunLU<LF11, float>(11, hash);
 RunLU<LF16, float>(16, hash);
 RunLU<LF32, float>(32, hash);
+RunQR<Q3, double>(3, 3, hash);
+RunQR<Q4, double>(4, 4, hash);
+RunQR<Q6x3, double>(6, 3, hash);
+RunQR<Q8, double>(8, 8, hash);
+RunQR<Q13x5, double>(13, 5, hash);
+RunQR<Q16, double>(16, 16, hash);
+RunQR<Q32x8, double>(32, 8, hash);
+RunQR<QF4, float>(4, 4, hash);
+RunQR<QF8, float>(8, 8, hash);
+RunQR<QF16, float>(16, 16, hash);
+RunQR<QF20x7, float>(20, 7, hash);
+RunQR<QF32, float>(32, 32, hash);
 Console.WriteLine($"width={width} hash={Convert.ToHexString(hash.GetHashAndReset())}");
 
 static void Run<TKernel, T>(int n, IncrementalHash hash)
@@ -146,6 +158,57 @@ static void RunLU<TKernel, T>(int n, IncrementalHash hash)
     }
 }
 
+// QR on random matrices, on ones scaled so far up or down that squaring them over- or underflows (the scaled reflector
+// path), on a mix of both in one matrix, and on an upper-triangular one (every reflector is the identity).
+static void RunQR<TKernel, T>(int m, int n, IncrementalHash hash)
+    where TKernel : struct, IQRKernel<TKernel, T>
+    where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+{
+    var random = new Random((m * 100) + n);
+    var big = typeof(T) == typeof(float) ? 70 : 600;
+    for (var trial = 0; trial < 20; trial++)
+    {
+        var a = new T[m * n];
+        var rhs = new T[m];
+        for (var i = 0; i < m; i++)
+        {
+            rhs[i] = T.CreateChecked((random.NextDouble() * 2) - 1);
+            for (var j = 0; j < n; j++)
+            {
+                var value = (random.NextDouble() * 2) - 1;
+                var exponent = trial switch
+                {
+                    3 => big,
+                    4 => -big,
+                    5 => j % 2 == 0 ? big / 2 : -big / 2,
+                    _ => 0,
+                };
+                a[i * n + j] = trial == 19 && i > j ? T.Zero : T.CreateChecked(Math.ScaleB(value, exponent));
+            }
+        }
+
+        var work = (T[])a.Clone();
+        var tau = new T[n];
+        var ok = TKernel.FactorInPlace(work, tau);
+        hash.AppendData(BitConverter.GetBytes(ok));
+        var x = new T[n];
+        TKernel.Factor(a).Solve(rhs, x);
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes<T>(work));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes<T>(tau));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes<T>(x));
+    }
+}
+
+internal interface IQRKernel<TSelf, T>
+    where TSelf : struct, IQRKernel<TSelf, T>
+{
+    static abstract TSelf Factor(ReadOnlySpan<T> a);
+
+    static abstract bool FactorInPlace(Span<T> a, Span<T> tau);
+
+    void Solve(ReadOnlySpan<T> b, Span<T> x);
+}
+
 internal interface ILUKernel<TSelf, T>
     where TSelf : struct, ILUKernel<TSelf, T>
 {
@@ -195,3 +258,15 @@ internal interface IKernel<TSelf, T>
 [Factorize(Kind.LU, Size = 11, Element = typeof(float))] internal partial struct LF11 : ILUKernel<LF11, float>;
 [Factorize(Kind.LU, Size = 16, Element = typeof(float))] internal partial struct LF16 : ILUKernel<LF16, float>;
 [Factorize(Kind.LU, Size = 32, Element = typeof(float))] internal partial struct LF32 : ILUKernel<LF32, float>;
+[Factorize(Kind.QR, Size = 3)] internal partial struct Q3 : IQRKernel<Q3, double>;
+[Factorize(Kind.QR, Size = 4)] internal partial struct Q4 : IQRKernel<Q4, double>;
+[Factorize(Kind.QR, Rows = 6, Columns = 3)] internal partial struct Q6x3 : IQRKernel<Q6x3, double>;
+[Factorize(Kind.QR, Size = 8)] internal partial struct Q8 : IQRKernel<Q8, double>;
+[Factorize(Kind.QR, Rows = 13, Columns = 5)] internal partial struct Q13x5 : IQRKernel<Q13x5, double>;
+[Factorize(Kind.QR, Size = 16)] internal partial struct Q16 : IQRKernel<Q16, double>;
+[Factorize(Kind.QR, Rows = 32, Columns = 8)] internal partial struct Q32x8 : IQRKernel<Q32x8, double>;
+[Factorize(Kind.QR, Size = 4, Element = typeof(float))] internal partial struct QF4 : IQRKernel<QF4, float>;
+[Factorize(Kind.QR, Size = 8, Element = typeof(float))] internal partial struct QF8 : IQRKernel<QF8, float>;
+[Factorize(Kind.QR, Size = 16, Element = typeof(float))] internal partial struct QF16 : IQRKernel<QF16, float>;
+[Factorize(Kind.QR, Rows = 20, Columns = 7, Element = typeof(float))] internal partial struct QF20x7 : IQRKernel<QF20x7, float>;
+[Factorize(Kind.QR, Size = 32, Element = typeof(float))] internal partial struct QF32 : IQRKernel<QF32, float>;

@@ -21,6 +21,8 @@ public interface IQRCase
 
     void RankDeficientMatrixStillFactors();
 
+    void ExtremeScalesFactorAccurately();
+
     void NonFiniteInputIsRejected();
 
     void ShortSpansThrowNamingTheParameter();
@@ -224,6 +226,56 @@ public sealed class QRCase<TKernel, T> : IQRCase
         var (q, r) = Parts(factor);
         Assert.True(Math.Abs(r[k * _n + k]) <= Gamma * Norm(Matrices.From(at)), "r_kk of a zero column is (numerically) zero");
         AssertOrthonormal(q, 2 * Math.Sqrt(_n) * Gamma, "rank deficient");
+    }
+
+    public void ExtremeScalesFactorAccurately()
+    {
+        // Columns scaled by 2^e so far out that their squares over- or underflow (e = ±600 in double, ±70 in float):
+        // the kernel must take the scaled path there, and the factor must be as accurate as for unscaled columns.
+        // Scaling by 2^e is exact, so the check scales each column back and uses the bound of the unscaled test.
+        var big = typeof(T) == typeof(float) ? 70 : 600;
+        var random = new Random((_m * 61) + _n);
+        foreach (var pattern in new[] { "huge", "tiny", "alternating" })
+        {
+            var exponents = new int[_n];
+            for (var j = 0; j < _n; j++)
+            {
+                exponents[j] = pattern switch { "huge" => big, "tiny" => -big, _ => j % 2 == 0 ? big : -big };
+            }
+
+            var a = Matrices.RandomVector(random, _m * _n);
+            for (var i = 0; i < _m; i++)
+            {
+                for (var j = 0; j < _n; j++)
+                {
+                    a[i * _n + j] = Math.ScaleB(a[i * _n + j], exponents[j]);
+                }
+            }
+
+            var at = Matrices.To<T>(a);
+            Assert.True(TKernel.TryFactor(at, out var factor), pattern);
+            var (q, r) = Parts(factor);
+            var ad = Matrices.From(at);
+            AssertOrthonormal(q, 2 * Math.Sqrt(_n) * Gamma, pattern);
+            for (var j = 0; j < _n; j++)
+            {
+                double error = 0, norm = 0;
+                for (var i = 0; i < _m; i++)
+                {
+                    double product = 0;
+                    for (var k = 0; k <= j; k++)
+                    {
+                        product = Math.FusedMultiplyAdd(q[i * _n + k], Math.ScaleB(r[k * _n + j], -exponents[j]), product);
+                    }
+
+                    var aij = Math.ScaleB(ad[i * _n + j], -exponents[j]);
+                    error += (aij - product) * (aij - product);
+                    norm += aij * aij;
+                }
+
+                Assert.True(Math.Sqrt(error) <= Gamma * Math.Sqrt(norm), $"{pattern}: ‖a_{j} − Qr_{j}‖ = {Math.Sqrt(error):E3} > {Gamma:E3}·{Math.Sqrt(norm):E3} (scaled back by 2^{-exponents[j]})");
+            }
+        }
     }
 
     public void NonFiniteInputIsRejected()

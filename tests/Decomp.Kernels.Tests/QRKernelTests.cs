@@ -32,6 +32,10 @@ public sealed class QRKernelTests
 
     [Theory]
     [MemberData(nameof(QRCases.Names), MemberType = typeof(QRCases))]
+    public void ColumnsWhoseSquaresOverOrUnderflow_FactorAccurately(string kernel) => QRCases.Get(kernel).ExtremeScalesFactorAccurately();
+
+    [Theory]
+    [MemberData(nameof(QRCases.Names), MemberType = typeof(QRCases))]
     public void NaN_Or_Infinity_Anywhere_IsRejected(string kernel) => QRCases.Get(kernel).NonFiniteInputIsRejected();
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Decomp.Generators.Model;
 
 namespace Decomp.Generators.Emit;
@@ -10,9 +11,9 @@ namespace Decomp.Generators.Emit;
 /// </summary>
 /// <remarks>
 /// The factor is kept column by column (column j at <c>j·M</c>): R on and above the diagonal, v_j below it (its leading 1
-/// implied), as <c>geqrf</c> stores it. The elimination is scalar loops for every shape: no SIMD flavors yet.
+/// implied), as <c>geqrf</c> stores it. The factor runs as SIMD column operations (<c>QREmitter.Factor.cs</c>); Q and the solves are scalar loops.
 /// </remarks>
-internal sealed class QREmitter : FactorizationEmitter
+internal sealed partial class QREmitter : FactorizationEmitter
 {
     public QREmitter(KernelModel model, SourceWriter writer)
         : base(model, writer)
@@ -25,7 +26,7 @@ internal sealed class QREmitter : FactorizationEmitter
         "Rows", "Columns", "M", "N", "Succeeded", "InputNotFinite", "_qr", "_tau", "_factored",
         "TryFactor", "Factor", "FactorInPlace", "Solve", "ApplyQTransposeTo", "CopyQTo", "CopyRTo",
         "EnsureFactored", "ThrowFailed", "FactorCore", "ApplyReflectors", "FactorStorage", "DiagonalStorage", "ColumnStorage",
-    };
+    }.Concat(FactorMemberNames()).ToArray();
 
     public override void EmitTypeDocumentation()
     {
@@ -62,6 +63,11 @@ internal sealed class QREmitter : FactorizationEmitter
         EmitCores();
         EmitInlineArray("FactorStorage", T, M * N);
         EmitInlineArray("DiagonalStorage", T, N);
+        if (Padded != M)
+        {
+            EmitInlineArray("Workspace", T, Padded * N);
+        }
+
         EmitInlineArray("ColumnStorage", T, M, last: true);
     }
 
@@ -233,89 +239,8 @@ internal sealed class QREmitter : FactorizationEmitter
 
     private void EmitCores()
     {
+        EmitFactorKernels();
         W.WriteBlock($$"""
-            // Returns Succeeded or InputNotFinite. a is row-major; qr receives the factor column by column.
-            {{GlobalNames.AggressiveOptimization}}
-            private static int FactorCore(ref {{T}} a, ref {{T}} qr, ref {{T}} tau)
-            {
-                // x·0 is NaN exactly when x is NaN or ∞.
-                {{T}} finite = {{Lit(0)}};
-                for (var i = 0; i < M; i++)
-                {
-                    for (var j = 0; j < N; j++)
-                    {
-                        var v = {{Unsafe}}.Add(ref a, i * N + j);
-                        finite = {{Num.Fma("v", Lit(0), "finite")}};
-                        {{Unsafe}}.Add(ref qr, j * M + i) = v;
-                    }
-                }
-
-                if (!(finite == {{Lit(0)}}))
-                {
-                    return InputNotFinite;
-                }
-
-                for (var j = 0; j < N; j++)
-                {
-                    ref var cj = ref {{Unsafe}}.Add(ref qr, j * M);
-
-                    // ‖x‖ of the part below the diagonal, scaled by its largest magnitude so it neither over- nor underflows.
-                    {{T}} scale = {{Lit(0)}};
-                    for (var i = j + 1; i < M; i++)
-                    {
-                        scale = {{T}}.Max(scale, {{T}}.Abs({{Unsafe}}.Add(ref cj, i)));
-                    }
-
-                    if (scale == {{Lit(0)}})
-                    {
-                        // Nothing below the diagonal: H_j = I.
-                        {{Unsafe}}.Add(ref tau, j) = {{Lit(0)}};
-                        continue;
-                    }
-
-                    var inverseScale = {{Lit(1)}} / scale;
-                    {{T}} sum = {{Lit(0)}};
-                    for (var i = j + 1; i < M; i++)
-                    {
-                        var t = {{Unsafe}}.Add(ref cj, i) * inverseScale;
-                        sum = {{Num.Fma("t", "t", "sum")}};
-                    }
-
-                    // β = −sign(α)·‖(α, x)‖: α − β adds magnitudes, so v = x/(α − β) loses nothing to cancellation.
-                    var alpha = {{Unsafe}}.Add(ref cj, j);
-                    var beta = -{{T}}.CopySign({{T}}.Hypot(alpha, scale * {{T}}.Sqrt(sum)), alpha);
-                    var tj = (beta - alpha) / beta;
-                    {{Unsafe}}.Add(ref tau, j) = tj;
-                    var toV = {{Lit(1)}} / (alpha - beta);
-                    for (var i = j + 1; i < M; i++)
-                    {
-                        {{Unsafe}}.Add(ref cj, i) *= toV;
-                    }
-
-                    {{Unsafe}}.Add(ref cj, j) = beta;
-
-                    // The columns to the right: c ← c − τ v (vᵀc).
-                    for (var k = j + 1; k < N; k++)
-                    {
-                        ref var ck = ref {{Unsafe}}.Add(ref qr, k * M);
-                        var w = {{Unsafe}}.Add(ref ck, j);
-                        for (var i = j + 1; i < M; i++)
-                        {
-                            w = {{Num.Fma($"{Unsafe}.Add(ref cj, i)", $"{Unsafe}.Add(ref ck, i)", "w")}};
-                        }
-
-                        w *= tj;
-                        {{Unsafe}}.Add(ref ck, j) -= w;
-                        for (var i = j + 1; i < M; i++)
-                        {
-                            {{Unsafe}}.Add(ref ck, i) = {{Num.Fma("-w", $"{Unsafe}.Add(ref cj, i)", $"{Unsafe}.Add(ref ck, i)")}};
-                        }
-                    }
-                }
-
-                return Succeeded;
-            }
-
             // x ← Qᵀx = H_{n−1}…H_0 x (transpose), or x ← Qx = H_0…H_{n−1} x.
             {{GlobalNames.AggressiveOptimization}}
             private static void ApplyReflectors(ref {{T}} qr, ref {{T}} tau, ref {{T}} x, bool transpose)
