@@ -154,7 +154,6 @@ namespace Samples
             ((global::System.ReadOnlySpan<double>)y).Slice(0, N).CopyTo(x);
         }
 
-
         /// <summary>b ← Qᵀb (all 6 components), applying the reflectors H_0, H_1, … without forming Q.</summary>
         /// <param name="b">The vector, 6 elements; overwritten.</param>
         /// <exception cref="global::System.ArgumentException"><paramref name="b"/> is shorter than 6 elements.</exception>
@@ -326,24 +325,28 @@ namespace Samples
             {
                 var j = transpose ? step : N - 1 - step;
                 var tj = global::System.Runtime.CompilerServices.Unsafe.Add(ref tau, j);
-                if (tj == 0.0)
+                if (tj != 0.0)
                 {
-                    continue;
+                    ApplyReflector(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, j * M), tj, ref x, j);
                 }
+            }
+        }
 
-                ref var v = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, j * M);
-                var w = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, j);
-                for (var i = j + 1; i < M; i++)
-                {
-                    w = double.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i), global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i), w);
-                }
+        // x ← H_j x = x − τ_j v (vᵀx) on rows j … M − 1, v = column j of the factor with its leading 1 implied.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void ApplyReflector(ref double v, double tj, ref double x, int j)
+        {
+            var w = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, j);
+            for (var i = j + 1; i < M; i++)
+            {
+                w = double.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i), global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i), w);
+            }
 
-                w *= tj;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref x, j) -= w;
-                for (var i = j + 1; i < M; i++)
-                {
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i) = double.FusedMultiplyAdd(-w, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i), global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i));
-                }
+            w *= tj;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref x, j) -= w;
+            for (var i = j + 1; i < M; i++)
+            {
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i) = double.FusedMultiplyAdd(-w, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i), global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i));
             }
         }
 
