@@ -19,7 +19,7 @@ public sealed class ReservedMemberNameTests
         get
         {
             var data = new TheoryData<string, string>();
-            foreach (var kind in new[] { "Cholesky", "LU", "Ldlt", "QR" })
+            foreach (var kind in new[] { "Cholesky", "LU", "Ldlt", "QR", "PivotedQR" })
             {
                 foreach (var name in MemberNames(kind))
                 {
@@ -37,6 +37,7 @@ public sealed class ReservedMemberNameTests
     [InlineData("LU", "Size = 16")]
     [InlineData("Ldlt", "Size = 8")]
     [InlineData("QR", "Size = 8")]
+    [InlineData("PivotedQR", "Size = 8")]
     public void MemberNames_AreExactlyTheMembersOfAFileWithEveryFlavor(string kind, string shape)
     {
         var declared = GeneratedMemberNames(kind, shape);
@@ -59,6 +60,8 @@ public sealed class ReservedMemberNameTests
     [InlineData("Ldlt", "Size = 32, Element = typeof(float)")]
     [InlineData("QR", "Rows = 6, Columns = 3")]
     [InlineData("QR", "Rows = 32, Columns = 1, Element = typeof(float)")]
+    [InlineData("PivotedQR", "Rows = 6, Columns = 3")]
+    [InlineData("PivotedQR", "Rows = 32, Columns = 1, Element = typeof(float)")]
     public void MemberNames_CoverTheMembersOfEveryShape(string kind, string shape)
     {
         var declared = GeneratedMemberNames(kind, shape);
