@@ -133,6 +133,79 @@ ldlt.Solve(kktRhs, kktSolution);
 Console.WriteLine($"[x0, x1, λ] = [{Join(kktSolution)}] (exact: [0, 1, 2])");
 Console.WriteLine($"inertia = {ldlt.Inertia()}");
 
+// 5. The seed's rank-revealing QR (§5): a 20×8 matrix U·S·Vᵀ of rank 4 (singular values 100, 10, 1, 0.1, then zeros),
+//    U and V random orthogonal — here the Q factors of random matrices, from the generated QR kernels. Column pivoting
+//    brings the largest remaining column forward at each step, so |r_kk| falls where the singular values end.
+Console.WriteLine();
+Console.WriteLine("== Rank-revealing QR (column pivoting) of the seed's 20x8 rank-4 matrix ==");
+var random = new Random(42);
+double[] RandomMatrix(int size)
+{
+    var values = new double[size * size];
+    for (var k = 0; k < values.Length; k++)
+    {
+        values[k] = (random.NextDouble() * 2) - 1;
+    }
+
+    return values;
+}
+
+var u = new double[20 * 20];
+Qr20.Factor(RandomMatrix(20)).CopyQTo(u);
+var v = new double[8 * 8];
+Qr8.Factor(RandomMatrix(8)).CopyQTo(v);
+double[] singularValues = [100, 10, 1, 0.1, 0, 0, 0, 0];
+var rank4 = new double[20 * 8];
+for (var k = 0; k < 8; k++)
+{
+    for (var i = 0; i < 20; i++)
+    {
+        for (var j = 0; j < 8; j++)
+        {
+            rank4[i * 8 + j] += u[i * 20 + k] * singularValues[k] * v[j * 8 + k];
+        }
+    }
+}
+
+var rrqr = RankRevealing20x8.Factor(rank4);
+Span<double> r = stackalloc double[64];
+rrqr.CopyRTo(r);
+for (var k = 0; k < 8; k++)
+{
+    var rkk = Math.Abs(r[k * 8 + k]);
+    Console.WriteLine($"  |R[{k},{k}]| = {rkk,-10:G4} ratio = {rkk / Math.Abs(r[0]):E2}");
+}
+
+Console.WriteLine($"column permutation = [{string.Join(", ", rrqr.ColumnPermutation.ToArray())}]");
+Console.WriteLine($"Rank() = {rrqr.Rank()} (relative tolerance max(m, n)·ε), Rank(1e-3) = {rrqr.Rank(1e-3)}");
+
+// The basic least-squares solution: zero in the columns pivoted past the rank, and still optimal (Aᵀr ≈ 0).
+Span<double> rhs20 = stackalloc double[20];
+for (var i = 0; i < 20; i++)
+{
+    rhs20[i] = (random.NextDouble() * 2) - 1;
+}
+
+Span<double> basic = stackalloc double[8];
+rrqr.Solve(rhs20, basic);
+Span<double> normalResidual = stackalloc double[8];
+for (var i = 0; i < 20; i++)
+{
+    var ri = rhs20[i];
+    for (var j = 0; j < 8; j++)
+    {
+        ri -= rank4[i * 8 + j] * basic[j];
+    }
+
+    for (var j = 0; j < 8; j++)
+    {
+        normalResidual[j] += rank4[i * 8 + j] * ri;
+    }
+}
+
+Console.WriteLine($"basic solution x = [{Join(basic, "G4")}]");
+Console.WriteLine($"Aᵀ(b − Ax) = [{Join(normalResidual, "E1")}]");
+
 static string Join<T>(ReadOnlySpan<T> values, string format = "F8")
     where T : IFormattable
 {
@@ -169,6 +242,18 @@ internal partial struct Lu3;
 /// <summary>Symmetric-indefinite LDLᵀ of a fixed 3×3 double matrix.</summary>
 [Factorize(Kind.Ldlt, Size = 3)]
 internal partial struct Ldlt3;
+
+/// <summary>Householder QR of a fixed 20×20 double matrix (the demo's random orthogonal factors).</summary>
+[Factorize(Kind.QR, Size = 20)]
+internal partial struct Qr20;
+
+/// <summary>Householder QR of a fixed 8×8 double matrix.</summary>
+[Factorize(Kind.QR, Size = 8)]
+internal partial struct Qr8;
+
+/// <summary>Rank-revealing QR with column pivoting of a fixed 20×8 double matrix.</summary>
+[Factorize(Kind.PivotedQR, Rows = 20, Columns = 8)]
+internal partial struct RankRevealing20x8;
 
 /// <summary>Cholesky of a fixed 6×6 float matrix, generated at compile time.</summary>
 [Factorize(Kind.Cholesky, Size = 6, Element = typeof(float))]

@@ -62,11 +62,13 @@ public sealed class DiagnosticTests
         Assert.Equal(new[] { ValidNeighbour }, run.Sources.Select(s => s.HintName));
     }
 
-    /// <summary>A kind that takes rectangular shapes (QR).</summary>
-    [Fact]
-    public void RowsLessThanColumns_ReportsDECOMP006()
+    /// <summary>A kind that takes rectangular shapes (QR, PivotedQR).</summary>
+    [Theory]
+    [InlineData("QR")]
+    [InlineData("PivotedQR")]
+    public void RowsLessThanColumns_ReportsDECOMP006(string kind)
     {
-        var run = GeneratorHarness.Run(WithValidNeighbour("[Factorize(Kind.QR, Rows = 3, Columns = 4)] public partial struct Wide;"));
+        var run = GeneratorHarness.Run(WithValidNeighbour($"[Factorize(Kind.{kind}, Rows = 3, Columns = 4)] public partial struct Wide;"));
 
         Assert.Equal(new[] { "DECOMP006" }, run.GeneratorDiagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
         var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "DECOMP006");

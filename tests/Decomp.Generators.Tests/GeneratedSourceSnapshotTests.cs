@@ -107,6 +107,22 @@ public sealed class GeneratedSourceSnapshotTests
     }
 
     [Fact]
+    public void PivotedQR6x3Double_MatchesSnapshot()
+    {
+        var run = GeneratorHarness.Run("""
+            using Decomp;
+
+            namespace Samples;
+
+            [Factorize(Kind.PivotedQR, Rows = 6, Columns = 3)]
+            public partial struct PivotedQr6x3;
+            """);
+
+        AssertCleanRun(run, "Samples.PivotedQr6x3.Factorize.g.cs");
+        Snapshot.VerifySources(GetType(), run.Sources);
+    }
+
+    [Fact]
     public void NestedFileScopedNamespace_MatchesSnapshot()
     {
         var run = GeneratorHarness.Run("""

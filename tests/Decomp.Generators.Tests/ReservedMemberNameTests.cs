@@ -19,7 +19,7 @@ public sealed class ReservedMemberNameTests
         get
         {
             var data = new TheoryData<string, string>();
-            foreach (var kind in new[] { "Cholesky", "LU", "Ldlt", "QR" })
+            foreach (var kind in new[] { "Cholesky", "LU", "Ldlt", "QR", "PivotedQR" })
             {
                 foreach (var name in MemberNames(kind))
                 {
@@ -31,12 +31,16 @@ public sealed class ReservedMemberNameTests
         }
     }
 
-    /// <summary>Cholesky of order 8 in double fills a Vector512 and LU of order 16 takes two: every flavor's kernel is emitted (LDLᵀ has one).</summary>
+    /// <summary>
+    /// Cholesky of order 8 in double fills a Vector512 and LU of order 16 takes two: every flavor's kernel is emitted (LDLᵀ has one).
+    /// QR 7×3 pads its 7-row columns to one Vector512, so it also declares the workspace.
+    /// </summary>
     [Theory]
     [InlineData("Cholesky", "Size = 8")]
     [InlineData("LU", "Size = 16")]
     [InlineData("Ldlt", "Size = 8")]
-    [InlineData("QR", "Size = 8")]
+    [InlineData("QR", "Rows = 7, Columns = 3")]
+    [InlineData("PivotedQR", "Size = 8")]
     public void MemberNames_AreExactlyTheMembersOfAFileWithEveryFlavor(string kind, string shape)
     {
         var declared = GeneratedMemberNames(kind, shape);
@@ -57,8 +61,12 @@ public sealed class ReservedMemberNameTests
     [InlineData("LU", "Size = 32, Element = typeof(float)")]
     [InlineData("Ldlt", "Size = 1")]
     [InlineData("Ldlt", "Size = 32, Element = typeof(float)")]
+    [InlineData("QR", "Size = 1")]
+    [InlineData("QR", "Size = 8")]
     [InlineData("QR", "Rows = 6, Columns = 3")]
     [InlineData("QR", "Rows = 32, Columns = 1, Element = typeof(float)")]
+    [InlineData("PivotedQR", "Rows = 6, Columns = 3")]
+    [InlineData("PivotedQR", "Rows = 32, Columns = 1, Element = typeof(float)")]
     public void MemberNames_CoverTheMembersOfEveryShape(string kind, string shape)
     {
         var declared = GeneratedMemberNames(kind, shape);

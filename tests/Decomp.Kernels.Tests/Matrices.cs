@@ -174,6 +174,29 @@ public static class Matrices
         return a;
     }
 
+    /// <summary>
+    /// U Σ Vᵀ (m × n, row-major) with U (m × m) and V (n × n) random orthogonal and Σ's diagonal <paramref name="sigma"/>
+    /// (n values, zeros allowed: a matrix of known rank and singular values).
+    /// </summary>
+    public static double[] WithSingularValues(Random random, int m, int n, double[] sigma)
+    {
+        var u = IllConditionedGeneral(random, m, 1);   // a random orthogonal m × m (κ = 1)
+        var v = IllConditionedGeneral(random, n, 1);
+        var a = new double[m * n];
+        for (var k = 0; k < n; k++)
+        {
+            for (var i = 0; i < m; i++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    a[i * n + j] += u[i * m + k] * sigma[k] * v[j * n + k];
+                }
+            }
+        }
+
+        return a;
+    }
+
     /// <summary>Modified Gram–Schmidt on a random matrix, twice for orthogonality to working precision.</summary>
     private static double[] RandomOrthogonal(Random random, int n)
     {

@@ -58,7 +58,7 @@ public sealed class QRCase<TKernel, T> : IQRCase
     private static double U => typeof(T) == typeof(float) ? Math.Pow(2, -24) : Math.Pow(2, -53);
 
     /// <summary>γ̃_mn with c = 2, plus the check's own rounding (n·u) and a second-order slack of 4u.</summary>
-    private double Gamma => ((2.0 * _m * _n) + _n + 4) * U;
+    private double Gamma => LeastSquaresChecks.Gamma(_m, _n, U);
 
     public void FactorBackwardErrorIsWithinBound()
     {
@@ -111,35 +111,7 @@ public sealed class QRCase<TKernel, T> : IQRCase
             var factor = TKernel.Factor(at);
             var x = new T[_n];
             factor.Solve(b, x);
-
-            // Thm 20.3: x̂ is the exact least-squares solution for A + ΔA, b + Δb with ‖ΔA‖_F ≤ γ̃‖A‖_F, ‖Δb‖ ≤ γ̃‖b‖;
-            // so the normal-equations residual Aᵀr̂ = −ΔAᵀr̂ + Aᵀ(ΔA x̂ − Δb) + … is at most γ̃‖A‖_F(‖r̂‖ + ‖A‖_F‖x̂‖ + ‖b‖)
-            // to first order (n·u more for the residual's evaluation in double, inside γ̃'s slack).
-            var ad = Matrices.From(at);
-            var bd = Matrices.From(b);
-            var xd = Matrices.From(x);
-            var residual = new double[_m];
-            for (var i = 0; i < _m; i++)
-            {
-                residual[i] = bd[i];
-                for (var j = 0; j < _n; j++)
-                {
-                    residual[i] = Math.FusedMultiplyAdd(-ad[i * _n + j], xd[j], residual[i]);
-                }
-            }
-
-            var normA = Norm(ad);
-            var bound = 2 * Gamma * normA * (Norm(residual) + (normA * Norm(xd)) + Norm(bd));
-            for (var j = 0; j < _n; j++)
-            {
-                double atr = 0;
-                for (var i = 0; i < _m; i++)
-                {
-                    atr = Math.FusedMultiplyAdd(ad[i * _n + j], residual[i], atr);
-                }
-
-                Assert.True(Math.Abs(atr) <= bound, $"|Aᵀr|[{j}] = {Math.Abs(atr):E3} > {bound:E3} (trial {trial})");
-            }
+            LeastSquaresChecks.AssertNormalEquationsResidual(Matrices.From(at), Matrices.From(b), Matrices.From(x), _m, _n, Gamma, $"trial {trial}");
         }
     }
 
@@ -353,23 +325,7 @@ public sealed class QRCase<TKernel, T> : IQRCase
         return Allocations.Of(Exercise);
     }
 
-    private void AssertOrthonormal(double[] q, double bound, string what)
-    {
-        for (var a = 0; a < _n; a++)
-        {
-            for (var b = 0; b < _n; b++)
-            {
-                double dot = 0;
-                for (var i = 0; i < _m; i++)
-                {
-                    dot = Math.FusedMultiplyAdd(q[i * _n + a], q[i * _n + b], dot);
-                }
-
-                var error = Math.Abs(dot - (a == b ? 1 : 0));
-                Assert.True(error <= bound, $"|QᵀQ − I|[{a},{b}] = {error:E3} > {bound:E3} ({what})");
-            }
-        }
-    }
+    private void AssertOrthonormal(double[] q, double bound, string what) => LeastSquaresChecks.AssertOrthonormal(q, _m, _n, bound, what);
 
     private (double[] Q, double[] R) Parts(TKernel factor)
     {
@@ -391,32 +347,14 @@ public sealed class QRCase<TKernel, T> : IQRCase
     /// <summary>U Σ Vᵀ (m × n) with singular values from 1 down to 1/κ, U with orthonormal columns.</summary>
     private double[] IllConditioned(Random random, double kappa)
     {
-        var square = Matrices.IllConditionedGeneral(random, _m, 1);   // a random orthogonal m × m (κ = 1)
-        var v = Matrices.IllConditionedGeneral(random, _n, 1);        // a random orthogonal n × n
-        var a = new double[_m * _n];
+        var sigma = new double[_n];
         for (var k = 0; k < _n; k++)
         {
-            var sigma = _n == 1 ? 1 : Math.Pow(kappa, -(double)k / (_n - 1));
-            for (var i = 0; i < _m; i++)
-            {
-                for (var j = 0; j < _n; j++)
-                {
-                    a[i * _n + j] += square[i * _m + k] * sigma * v[j * _n + k];
-                }
-            }
+            sigma[k] = _n == 1 ? 1 : Math.Pow(kappa, -(double)k / (_n - 1));
         }
 
-        return a;
+        return Matrices.WithSingularValues(random, _m, _n, sigma);
     }
 
-    private static double Norm(double[] values)
-    {
-        double sum = 0;
-        foreach (var v in values)
-        {
-            sum += v * v;
-        }
-
-        return Math.Sqrt(sum);
-    }
+    private static double Norm(double[] values) => LeastSquaresChecks.Norm(values);
 }

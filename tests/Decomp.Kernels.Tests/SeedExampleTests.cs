@@ -1,3 +1,4 @@
+using System;
 using Xunit;
 
 namespace Decomp.Kernels.Tests;
@@ -56,5 +57,38 @@ public sealed class SeedExampleTests
         {
             Assert.Equal(exact[k], x[k], 14);
         }
+    }
+
+    /// <summary>
+    /// The seed's §5, rank-revealing QR: a 20×8 matrix U·S·Vᵀ with U, V random orthogonal (fixed seed) and singular values
+    /// 100, 10, 1, 0.1 and then zeros. Column pivoting exposes the rank where |r_kk| drops: rank 4 at the default tolerance.
+    /// The basic solution leaves the four unknowns pivoted last at zero and still attains the least-squares optimum.
+    /// </summary>
+    [Fact]
+    public void SeedRankRevealingQR_FindsRank4_AndTheBasicSolutionIsOptimal()
+    {
+        const int m = 20, n = 8;
+        var random = new Random(42);
+        var a = Matrices.WithSingularValues(random, m, n, [100, 10, 1, 0.1, 0, 0, 0, 0]);
+        var factor = PivotedQRD20x8.Factor(a);
+        Assert.Equal(4, factor.Rank());
+
+        // The diagonal drops where the singular values end: |r_33| stays within a small factor of σ₄ = 10⁻³σ₁ (checked:
+        // ≥ 10⁻⁴|r_00|), while |r_44| is only the rounding of A (checked: ≤ 10⁻¹³|r_00|).
+        var r = new double[n * n];
+        factor.CopyRTo(r);
+        Assert.True(Math.Abs(r[3 * n + 3]) >= 1e-4 * Math.Abs(r[0]), $"|r_33| = {Math.Abs(r[3 * n + 3]):E3}");
+        Assert.True(Math.Abs(r[4 * n + 4]) <= 1e-13 * Math.Abs(r[0]), $"|r_44| = {Math.Abs(r[4 * n + 4]):E3}");
+
+        var b = Matrices.RandomVector(random, m);
+        var x = new double[n];
+        factor.Solve(b, x);
+        for (var k = 4; k < n; k++)
+        {
+            Assert.Equal(0.0, x[factor.ColumnPermutation[k]]);
+        }
+
+        // Optimality: ‖Aᵀ(b − Ax)‖ at the rounding level of a backward-stable least-squares solve (Higham Thm 20.3).
+        LeastSquaresChecks.AssertNormalEquationsResidual(a, b, x, m, n, LeastSquaresChecks.Gamma(m, n, Math.Pow(2, -53)), "seed rank 4");
     }
 }

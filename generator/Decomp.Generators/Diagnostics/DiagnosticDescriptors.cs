@@ -71,7 +71,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor KindNotYetSupported = new(
         "DECOMP011",
         "[Factorize] kind is not available yet",
-        "Kind.{0} on '{1}' is not implemented by this version of Decomp.Generators; use Kind.Cholesky, Kind.LU, Kind.Ldlt or Kind.QR, or Decomp.Runtime for dynamic sizes",
+        "Kind.{0} on '{1}' is not implemented by this version of Decomp.Generators; use Kind.Cholesky, Kind.LU, Kind.Ldlt, Kind.QR or Kind.PivotedQR, or Decomp.Runtime for dynamic sizes",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor ConflictingShape = new(

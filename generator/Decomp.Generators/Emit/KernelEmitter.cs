@@ -23,6 +23,7 @@ internal static class KernelEmitter
             Kind.LU => new LUEmitter(model, writer),
             Kind.Ldlt => new LdltEmitter(model, writer),
             Kind.QR => new QREmitter(model, writer),
+            Kind.PivotedQR => new PivotedQREmitter(model, writer),
             _ => null,
         };
         if (emitter is null)
@@ -69,6 +70,7 @@ internal static class KernelEmitter
             Kind.LU => LUEmitter.MemberNames,
             Kind.Ldlt => LdltEmitter.MemberNames,
             Kind.QR => QREmitter.MemberNames,
+            Kind.PivotedQR => PivotedQREmitter.MemberNames,
             _ => Array.Empty<string>(),
         };
 

@@ -19,7 +19,7 @@ namespace Decomp.Generators.Emit;
 /// <para>
 /// ‖x‖² is summed unscaled, and only when it lies where squaring lost nothing (above 2⁻¹⁰⁰⁰ in double,
 /// 2⁻¹¹⁰ in float) and α² + ‖x‖² is finite is it used; otherwise the reflector is formed by the scaled scalar
-/// computation (<c>ScaledReflector</c>, LAPACK's <c>dnrm2</c> idea), so no input overflows or underflows in it.
+/// computation (<c>ScaledReflector</c>, shared with PivotedQR), so no input overflows or underflows in it.
 /// </para>
 /// </remarks>
 internal sealed partial class QREmitter
@@ -53,7 +53,7 @@ internal sealed partial class QREmitter
         => VectorFlavor.All.Where(f => f.IsScalar || (f.Lanes(Num) <= VirtualLanes && f.Lanes(Num) <= M * N));
 
     private static IEnumerable<string> FactorMemberNames()
-        => VectorFlavor.All.Select(f => "FactorCore" + f.Suffix).Concat(new[] { "ScaledReflector", "Workspace" });
+        => VectorFlavor.All.Select(f => "FactorCore" + f.Suffix).Concat(new[] { "Workspace" });
 
     private void EmitFactorKernels()
     {
@@ -404,48 +404,5 @@ internal sealed partial class QREmitter
         {
             W.WriteLine("return InputNotFinite;");
         }
-    }
-
-    private void EmitScaledReflector()
-    {
-        W.WriteBlock($$"""
-            // H_j for column j (at column[0]) by the scaled computation: ‖x‖ with x scaled by its largest magnitude,
-            // so nothing over- or underflows. Writes β to column[j] and v below it; returns τ_j (0 when x = 0: H_j = I).
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static {{T}} ScaledReflector(ref {{T}} column, int j)
-            {
-                {{T}} scale = {{Lit(0)}};
-                for (var i = j + 1; i < M; i++)
-                {
-                    scale = {{T}}.Max(scale, {{T}}.Abs({{Unsafe}}.Add(ref column, i)));
-                }
-
-                if (scale == {{Lit(0)}})
-                {
-                    return {{Lit(0)}};
-                }
-
-                var inverseScale = {{Lit(1)}} / scale;
-                {{T}} sum = {{Lit(0)}};
-                for (var i = j + 1; i < M; i++)
-                {
-                    var t = {{Unsafe}}.Add(ref column, i) * inverseScale;
-                    sum = {{Num.Fma("t", "t", "sum")}};
-                }
-
-                var alpha = {{Unsafe}}.Add(ref column, j);
-                var beta = -{{T}}.CopySign({{T}}.Hypot(alpha, scale * {{T}}.Sqrt(sum)), alpha);
-                var toV = {{Lit(1)}} / (alpha - beta);
-                for (var i = j + 1; i < M; i++)
-                {
-                    {{Unsafe}}.Add(ref column, i) *= toV;
-                }
-
-                {{Unsafe}}.Add(ref column, j) = beta;
-                return (beta - alpha) / beta;
-            }
-
-            """);
-        W.WriteLine();
     }
 }

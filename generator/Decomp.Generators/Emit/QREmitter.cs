@@ -13,7 +13,7 @@ namespace Decomp.Generators.Emit;
 /// The factor is kept column by column (column j at <c>j·M</c>): R on and above the diagonal, v_j below it (its leading 1
 /// implied), as <c>geqrf</c> stores it. The factor runs as SIMD column operations (<c>QREmitter.Factor.cs</c>); Q and the solves are scalar loops.
 /// </remarks>
-internal sealed partial class QREmitter : FactorizationEmitter
+internal sealed partial class QREmitter : HouseholderEmitter
 {
     public QREmitter(KernelModel model, SourceWriter writer)
         : base(model, writer)
@@ -21,12 +21,7 @@ internal sealed partial class QREmitter : FactorizationEmitter
     }
 
     /// <summary>Every member name this emitter may declare in the struct (DECOMP016).</summary>
-    public static IReadOnlyList<string> MemberNames { get; } = new[]
-    {
-        "Rows", "Columns", "M", "N", "Succeeded", "InputNotFinite", "_qr", "_tau", "_factored",
-        "TryFactor", "Factor", "FactorInPlace", "Solve", "ApplyQTransposeTo", "CopyQTo", "CopyRTo",
-        "EnsureFactored", "ThrowFailed", "FactorCore", "ApplyReflectors", "FactorStorage", "DiagonalStorage", "ColumnStorage",
-    }.Concat(FactorMemberNames()).ToArray();
+    public static IReadOnlyList<string> MemberNames { get; } = HouseholderMemberNames.Concat(FactorMemberNames()).ToArray();
 
     public override void EmitTypeDocumentation()
     {
@@ -39,18 +34,7 @@ internal sealed partial class QREmitter : FactorizationEmitter
     public override void EmitBody()
     {
         EmitShapeConstants();
-        if (M == N)
-        {
-            W.WriteLine("private const int M = N;");
-            W.WriteLine();
-        }
-
-        W.WriteLine("// Column j at j * M: R on and above the diagonal, the Householder vector v_j below it (v_j's leading 1 implied).");
-        W.WriteLine("private FactorStorage _qr;");
-        W.WriteLine();
-        W.WriteLine("// τ_j of H_j = I − τ_j v_j v_jᵀ; τ_j = 0 when column j needed no reflection.");
-        W.WriteLine("private DiagonalStorage _tau;");
-        W.WriteLine();
+        EmitFactorFields();
         W.WriteLine("private bool _factored;");
         W.WriteLine();
         EmitFactorEntryPoints(
@@ -73,204 +57,28 @@ internal sealed partial class QREmitter : FactorizationEmitter
 
     private void EmitPublicMembers()
     {
-        var qr = $"ref {Unsafe}.AsRef(in _qr[0])";
-        var tau = $"ref {Unsafe}.AsRef(in _tau[0])";
-        var squareSolve = M != N ? string.Empty : $$"""
-
-            /// <summary>Solves A x = b in place (A is square).</summary>
-            /// <param name="b">The right-hand side, {{N}} elements; overwritten by the solution x.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="b"/> is shorter than {{N}} elements.</exception>
-            public readonly void Solve({{SpanT}} b)
-            {
-                if (b.Length < N)
-                {
-                    {{Errors}}.ThrowSpanTooShort(nameof(b), N, b.Length);
-                }
-
-                Solve(b, b);
-            }
-            """;
-        W.WriteBlock($$"""
-            /// <summary>
-            /// Factors <paramref name="a"/> in place as A = QR, LAPACK's <c>geqrf</c> in row-major order: on success R is on and
-            /// above the diagonal, v_j below it in column j (leading 1 implied), and <paramref name="tau"/> holds the τ_j.
-            /// </summary>
-            /// <param name="a">The {{Shape}} matrix, row-major; overwritten.</param>
-            /// <param name="tau">Receives τ_0 … τ_{{N - 1}}.</param>
-            /// <returns><see langword="false"/> (and <paramref name="a"/> unchanged) when <paramref name="a"/> holds NaN or ∞.</returns>
-            /// <exception cref="global::System.ArgumentException">A span is shorter than the shape needs.</exception>
-            public static bool FactorInPlace({{SpanT}} a, {{SpanT}} tau)
-            {
-                if (a.Length < M * N)
-                {
-                    {{Errors}}.ThrowSpanTooShort(nameof(a), M * N, a.Length);
-                }
-
-                if (tau.Length < N)
-                {
-                    {{Errors}}.ThrowSpanTooShort(nameof(tau), N, tau.Length);
-                }
-
-                {{Unsafe}}.SkipInit(out FactorStorage qr);
-                ref var a0 = ref {{MemoryMarshal}}.GetReference(a);
-                if (FactorCore(ref a0, ref qr[0], ref {{MemoryMarshal}}.GetReference(tau)) != Succeeded)
-                {
-                    return false;
-                }
-
-                for (var j = 0; j < N; j++)
-                {
-                    for (var i = 0; i < M; i++)
-                    {
-                        {{Unsafe}}.Add(ref a0, i * N + j) = qr[j * M + i];
-                    }
-                }
-
-                return true;
-            }
-
-            /// <summary>
-            /// The least-squares solution x minimizing ‖b − A x‖₂ (the exact solution when A is square): x = R⁻¹(Qᵀb)₀…ₙ₋₁.
-            /// A must have full column rank; when R has a zero on its diagonal, x holds ∞ or NaN — use <c>Kind.PivotedQR</c>
-            /// for rank-deficient problems.
-            /// </summary>
-            /// <param name="b">The right-hand side, {{M}} elements.</param>
-            /// <param name="x">Receives the solution, {{N}} elements; may be the same span as <paramref name="b"/>.</param>
-            /// <exception cref="global::System.ArgumentException">A span is shorter than the shape needs.</exception>
-            public readonly void Solve({{ReadOnlySpanT}} b, {{SpanT}} x)
-            {
-                if (b.Length < M)
-                {
-                    {{Errors}}.ThrowSpanTooShort(nameof(b), M, b.Length);
-                }
-
-                if (x.Length < N)
-                {
-                    {{Errors}}.ThrowSpanTooShort(nameof(x), N, x.Length);
-                }
-
-                EnsureFactored();
-                {{Unsafe}}.SkipInit(out ColumnStorage y);
-                b.Slice(0, M).CopyTo(y);
-                ref var qr = {{qr}};
-                ApplyReflectors(ref qr, {{tau}}, ref y[0], transpose: true);
-
-                // R x = (Qᵀb)₀…ₙ₋₁, from the last unknown up, through the columns of R.
-                for (var k = N - 1; k >= 0; k--)
-                {
-                    var xk = y[k] / {{Unsafe}}.Add(ref qr, k * M + k);
-                    y[k] = xk;
-                    for (var i = 0; i < k; i++)
-                    {
-                        y[i] = {{Num.Fma($"-{Unsafe}.Add(ref qr, k * M + i)", "xk", "y[i]")}};
-                    }
-                }
-
-                ((global::System.ReadOnlySpan<{{T}}>)y).Slice(0, N).CopyTo(x);
-            }
-            {{squareSolve}}
-
-            /// <summary>b ← Qᵀb (all {{M}} components), applying the reflectors H_0, H_1, … without forming Q.</summary>
-            /// <param name="b">The vector, {{M}} elements; overwritten.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="b"/> is shorter than {{M}} elements.</exception>
-            public readonly void ApplyQTransposeTo({{SpanT}} b)
-            {
-                if (b.Length < M)
-                {
-                    {{Errors}}.ThrowSpanTooShort(nameof(b), M, b.Length);
-                }
-
-                EnsureFactored();
-                ApplyReflectors({{qr}}, {{tau}}, ref {{MemoryMarshal}}.GetReference(b), transpose: true);
-            }
-
-            /// <summary>Writes the thin Q, the first {{N}} columns of Q ({{M}} × {{N}}, row-major, orthonormal columns), so A = QR.</summary>
-            /// <param name="destination">Receives Q, {{M * N}} elements.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> is shorter than {{M * N}} elements.</exception>
-            public readonly void CopyQTo({{SpanT}} destination)
-            {
-                if (destination.Length < M * N)
-                {
-                    {{Errors}}.ThrowSpanTooShort(nameof(destination), M * N, destination.Length);
-                }
-
-                EnsureFactored();
-                ref var q = ref {{MemoryMarshal}}.GetReference(destination);
-                {{Unsafe}}.SkipInit(out ColumnStorage column);
-                for (var c = 0; c < N; c++)
-                {
-                    for (var i = 0; i < M; i++)
-                    {
-                        column[i] = i == c ? {{Lit(1)}} : {{Lit(0)}};
-                    }
-
-                    ApplyReflectors({{qr}}, {{tau}}, ref column[0], transpose: false);
-                    for (var i = 0; i < M; i++)
-                    {
-                        {{Unsafe}}.Add(ref q, i * N + c) = column[i];
-                    }
-                }
-            }
-
-            /// <summary>Writes R ({{N}} × {{N}}, upper triangular, row-major with zeros below the diagonal).</summary>
-            /// <param name="destination">Receives R, {{N * N}} elements.</param>
-            /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> is shorter than {{N * N}} elements.</exception>
-            public readonly void CopyRTo({{SpanT}} destination)
-            {
-                if (destination.Length < N * N)
-                {
-                    {{Errors}}.ThrowSpanTooShort(nameof(destination), N * N, destination.Length);
-                }
-
-                EnsureFactored();
-                ref var r = ref {{MemoryMarshal}}.GetReference(destination);
-                for (var i = 0; i < N; i++)
-                {
-                    for (var j = 0; j < N; j++)
-                    {
-                        {{Unsafe}}.Add(ref r, i * N + j) = j >= i ? _qr[j * M + i] : {{Lit(0)}};
-                    }
-                }
-            }
-
-            """);
-        W.WriteLine();
+        EmitFactorInPlace(
+            """
+            Factors <paramref name="a"/> in place as A = QR, LAPACK's <c>geqrf</c> in row-major order: on success R is on and
+            above the diagonal, v_j below it in column j (leading 1 implied), and <paramref name="tau"/> holds the τ_j.
+            """,
+            (SpanT, "tau", $"Receives τ_0 … τ_{N - 1}."));
+        EmitLeastSquaresSolve(
+            """
+            The least-squares solution x minimizing ‖b − A x‖₂ (the exact solution when A is square): x = R⁻¹(Qᵀb)₀…ₙ₋₁.
+            A must have full column rank; when R has a zero on its diagonal, x holds ∞ or NaN — use <c>Kind.PivotedQR</c>
+            for rank-deficient problems.
+            """,
+            prelude: null,
+            "N",
+            "// R x = (Qᵀb)₀…ₙ₋₁, from the last unknown up, through the columns of R.",
+            $"(({GlobalNames.ReadOnlySpan}<{T}>)y).Slice(0, N).CopyTo(x);");
+        EmitReflectorMembers("A = QR", "R");
     }
 
     private void EmitCores()
     {
         EmitFactorKernels();
-        W.WriteBlock($$"""
-            // x ← Qᵀx = H_{n−1}…H_0 x (transpose), or x ← Qx = H_0…H_{n−1} x.
-            {{GlobalNames.AggressiveOptimization}}
-            private static void ApplyReflectors(ref {{T}} qr, ref {{T}} tau, ref {{T}} x, bool transpose)
-            {
-                for (var step = 0; step < N; step++)
-                {
-                    var j = transpose ? step : N - 1 - step;
-                    var tj = {{Unsafe}}.Add(ref tau, j);
-                    if (tj == {{Lit(0)}})
-                    {
-                        continue;
-                    }
-
-                    ref var v = ref {{Unsafe}}.Add(ref qr, j * M);
-                    var w = {{Unsafe}}.Add(ref x, j);
-                    for (var i = j + 1; i < M; i++)
-                    {
-                        w = {{Num.Fma($"{Unsafe}.Add(ref v, i)", $"{Unsafe}.Add(ref x, i)", "w")}};
-                    }
-
-                    w *= tj;
-                    {{Unsafe}}.Add(ref x, j) -= w;
-                    for (var i = j + 1; i < M; i++)
-                    {
-                        {{Unsafe}}.Add(ref x, i) = {{Num.Fma("-w", $"{Unsafe}.Add(ref v, i)", $"{Unsafe}.Add(ref x, i)")}};
-                    }
-                }
-            }
-
-            """);
-        W.WriteLine();
+        EmitApplyReflectors();
     }
 }

@@ -16,7 +16,7 @@ internal static class FactorizeParser
     /// <summary>The largest order a generated kernel supports; beyond it Decomp.Runtime is the tool.</summary>
     public const int MaxOrder = 32;
 
-    private static readonly Kind[] ImplementedKinds = { Kind.Cholesky, Kind.Ldlt, Kind.LU, Kind.QR };
+    private static readonly Kind[] ImplementedKinds = { Kind.Cholesky, Kind.Ldlt, Kind.LU, Kind.QR, Kind.PivotedQR };
 
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
