@@ -2,7 +2,7 @@
 # Generated kernels against Eigen's fixed-size types, in one sitting: ../shared/bench (Eigen), then
 # BenchmarkDotNet, then Eigen again, then the ratio table (Markdown) on stdout. Each Eigen figure is the faster
 # of its two runs, so a disturbance during one of them never flatters our ratio. Extra arguments go to BenchmarkDotNet.
-#   benchmarks/compare-small.sh                       Cholesky and LU, every size, double and float (~25 min)
+#   benchmarks/compare-small.sh                       Cholesky, LU and QR (with PivotedQR), every size, double and float (~40 min)
 #   FILTER='*LUBenchmarks*' benchmarks/compare-small.sh   one kind only
 #   benchmarks/compare-small.sh --iterationCount 7    quicker, noisier
 set -euo pipefail
@@ -12,7 +12,7 @@ out=${OUT:-$here/../BenchmarkDotNet.Artifacts/compare-small}
 rm -rf "$out" && mkdir -p "$out"
 bash "$shared/bench/run.sh" small > "$out/eigen_small_before.csv"
 cd "$here/Decomp.Benchmarks"
-filters=('*CholeskyBenchmarks*' '*LUBenchmarks*')
+filters=('*CholeskyBenchmarks*' '*LUBenchmarks*' '*QRBenchmarks*')
 if [ -n "${FILTER:-}" ]; then read -r -a filters <<< "$FILTER"; fi
 dotnet run -c Release -- --filter "${filters[@]}" --exporters json --artifacts "$out/bdn" "$@" > "$out/bdn.log"
 bash "$shared/bench/run.sh" small > "$out/eigen_small_after.csv"

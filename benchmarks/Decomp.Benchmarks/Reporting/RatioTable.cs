@@ -46,7 +46,41 @@ public static partial class RatioTable
             RenderLU(text, lu, eigen);
         }
 
+        var qr = ours.Where(r => r.Key.Family is "QR" or "PQR").ToDictionary(r => (r.Key.Family, r.Key.Type, r.Key.N, r.Key.Method), r => r.Value);
+        if (qr.Count > 0)
+        {
+            if (text.Length > 0)
+            {
+                text.AppendLine();
+            }
+
+            RenderQR(text, qr, eigen);
+        }
+
         return text.ToString();
+    }
+
+    private static void RenderQR(StringBuilder text, Dictionary<(string Family, string Type, int N, string Method), Result> ours, Dictionary<(string Type, int N, string Op), double> eigen)
+    {
+        text.AppendLine("| type | n | QR factor (ns) | Eigen HouseholderQR (ns) | ratio | factor + least-squares solve (ns) | PivotedQR factor (ns) | Math.NET QR (ns) | Math.NET ÷ ours | Math.NET B/op | ours B/op |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var key in ours.Keys.Select(k => (k.Type, k.N)).Distinct().OrderBy(k => k.Type).ThenBy(k => k.N))
+        {
+            Result? Get(string family, string method) => ours.TryGetValue((family, key.Type, key.N, method), out var r) ? r : null;
+            var factor = Get("QR", "Factor");
+            var solve = Get("QR", "FactorSolve");
+            var pivoted = Get("PQR", "Factor");
+            var mathNet = Get("QR", "MathNetFactor");
+            double? householder = eigen.TryGetValue((key.Type, key.N, "householderqr"), out var ns) ? ns : null;
+            text.AppendLine(string.Join(" | ", new[]
+            {
+                "", key.Type, Int(key.N),
+                Ns(factor?.MedianNs), Ns(householder), Ratio(factor?.MedianNs, householder),
+                Ns(solve?.MedianNs), Ns(pivoted?.MedianNs),
+                Ns(mathNet?.MedianNs), Ratio(mathNet?.MedianNs, factor?.MedianNs),
+                Bytes(mathNet?.AllocatedBytes), Bytes(factor?.AllocatedBytes), "",
+            }).Trim());
+        }
     }
 
     private static void RenderLU(StringBuilder text, Dictionary<(string Type, int N, string Method), Result> ours, Dictionary<(string Type, int N, string Op), double> eigen)
@@ -114,7 +148,7 @@ public static partial class RatioTable
 
             foreach (var benchmark in benchmarks.EnumerateArray())
             {
-                // "CholeskyBenchmarks<CholD8, Double>", "LUBenchmarks<LUF4, Single>": the kernel's kind, order and element type.
+                // "CholeskyBenchmarks<CholD8, Double>", "QRBenchmarks<QRF4, Single>": the kernel's kind, order and element type.
                 var match = KernelName().Match(benchmark.GetProperty("Type").GetString() ?? string.Empty);
                 if (!match.Success || !benchmark.TryGetProperty("Statistics", out var statistics) || statistics.ValueKind != JsonValueKind.Object)
                 {
@@ -158,6 +192,6 @@ public static partial class RatioTable
 
     private static string Bytes(long? value) => value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "–";
 
-    [GeneratedRegex(@"<(?<family>Chol|LU)(?<kind>[DF])(?<n>\d+), (?<type>Double|Single)>")]
+    [GeneratedRegex(@"<(?<family>Chol|LU|PQR|QR)(?<kind>[DF])(?<n>\d+), (?<type>Double|Single)>")]
     private static partial Regex KernelName();
 }

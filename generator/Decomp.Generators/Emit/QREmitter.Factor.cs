@@ -53,7 +53,15 @@ internal sealed partial class QREmitter
         => VectorFlavor.All.Where(f => f.IsScalar || (f.Lanes(Num) <= VirtualLanes && f.Lanes(Num) <= M * N));
 
     private static IEnumerable<string> FactorMemberNames()
-        => VectorFlavor.All.Select(f => "FactorCore" + f.Suffix).Concat(new[] { "Workspace" });
+        => VectorFlavor.All.Select(f => "FactorCore" + f.Suffix).Concat(new[] { "Workspace", "VectorStorage" });
+
+    /// <summary>
+    /// Straight-line factor with every column in registers: one virtual vector per column and at most
+    /// <see cref="UnrolledColumnsMax"/> columns, so no column goes through memory between steps.
+    /// </summary>
+    private bool IsUnrolled => Chunks == 1 && N <= UnrolledColumnsMax;
+
+    private const int UnrolledColumnsMax = 16;
 
     private void EmitFactorKernels()
     {
@@ -64,7 +72,14 @@ internal sealed partial class QREmitter
             FactorFlavors().Select(f => (f.IsScalar ? null : $"{f.StaticName}.IsHardwareAccelerated", "FactorCore" + f.Suffix)));
         foreach (var flavor in FactorFlavors())
         {
-            EmitFactorCore(flavor);
+            if (IsUnrolled)
+            {
+                EmitFactorCoreUnrolled(flavor);
+            }
+            else
+            {
+                EmitFactorCore(flavor);
+            }
         }
 
         EmitScaledReflector();
@@ -316,6 +331,182 @@ internal sealed partial class QREmitter
         }
     }
 
+    /// <summary>
+    /// The factor of <see cref="EmitFactorCore"/> with the step loop unrolled and each column a register (or
+    /// <c>parts</c> of them): the same operations on the same virtual vectors, so the same bits, without the
+    /// stores and loads between steps. The masks are constants; the scaled path goes through <c>VectorStorage</c>.
+    /// </summary>
+    private void EmitFactorCoreUnrolled(VectorFlavor f)
+    {
+        var lanes = f.IsScalar ? 1 : f.Lanes(Num);
+        var parts = VirtualLanes / lanes;
+        var zero = f.Zero(Num);
+        var one = f.IsScalar ? Lit(1) : $"{f.Type(Num)}.One";
+        var chunks = Enumerable.Range(0, parts).Select(p => (Chunk: 0, Part: p)).ToList();
+        string Col(int k, int p) => parts == 1 ? $"c{k}" : $"c{k}_{p}";
+
+        // Lane masks of part p against step j as constants; the scalar flavor decides per lane at generation time.
+        string Mask(int p, System.Func<int, bool> lane)
+            => $"{f.StaticName}.{Num.MaskReinterpret}({f.StaticName}.Create({string.Join(", ", Enumerable.Range(p * lanes, lanes).Select(r => (lane(r) ? "-1" : "0") + Num.MaskSuffix))}))";
+        string Select(int p, System.Func<int, bool> lane, string ifTrue, string ifFalse)
+        {
+            if (f.IsScalar)
+            {
+                return lane(p) ? ifTrue : ifFalse;
+            }
+
+            var all = Enumerable.Range(p * lanes, lanes).Select(lane).ToList();
+            return all.All(x => x) ? ifTrue : all.All(x => !x) ? ifFalse : $"{f.StaticName}.ConditionalSelect({Mask(p, lane)}, {ifTrue}, {ifFalse})";
+        }
+
+        (int Part, int Lane) Where(int row) => (row / lanes, row % lanes);
+        string LaneOf(int k, int row) => f.Lane(Col(k, Where(row).Part), Where(row).Lane);
+
+        W.WriteLine(GlobalNames.AggressiveOptimization);
+        using (W.Block($"private static int FactorCore{f.Suffix}(ref {T} a, ref {T} qr, ref {T} tau)"))
+        {
+            EmitFiniteCheck(f, lanes);
+
+            W.WriteLine();
+            W.WriteLine(parts == 1 ? "// c{k} holds column k, padded with zeros." : "// c{k}_{p} holds part p of column k, padded with zeros.");
+            for (var k = 0; k < N; k++)
+            {
+                for (var p = 0; p < parts; p++)
+                {
+                    var rows = Enumerable.Range(p * lanes, lanes).Select(r => r < M ? $"{Unsafe}.Add(ref a, {(r * N) + k})" : Lit(0));
+                    W.WriteLine($"var {Col(k, p)} = {f.Create(rows)};");
+                }
+            }
+
+            for (var j = 0; j < Steps; j++)
+            {
+                var jj = j;
+                bool Below(int row) => row > jj;
+                bool Diagonal(int row) => row == jj;
+                string Tail(int k, int p) => Select(p, Below, Col(k, p), zero);
+
+                W.WriteLine();
+                W.WriteLine($"// Column {j}: H_{j} = I − γ u uᵀ, u = (α − β, x) on rows {j}…, then the columns to its right.");
+                using (W.Block(string.Empty))
+                {
+                    W.WriteLine($"var alpha = {LaneOf(j, j)};");
+                    foreach (var (_, p) in chunks)
+                    {
+                        W.WriteLine($"var t{p} = {Tail(j, p)};");
+                    }
+
+                    EmitDot(f, parts, chunks, (_, p) => $"t{p}", (_, p) => $"t{p}", "s", "norm2");
+                    W.WriteLine($"{T} tj;");
+                    W.WriteLine($"{T} head;");
+                    W.WriteLine($"{T} gamma;");
+                    foreach (var (_, p) in chunks)
+                    {
+                        W.WriteLine($"{f.Type(Num)} u{p};");
+                    }
+
+                    W.WriteLine($"var square = {Num.Fma("alpha", "alpha", "norm2")};");
+                    using (W.Block($"if (norm2 >= {SafeSquareMin} && square <= {T}.MaxValue)"))
+                    {
+                        W.WriteLine($"var norm = {T}.Sqrt(square);");
+                        W.WriteLine($"var beta = -{T}.CopySign(norm, alpha);");
+                        W.WriteLine("head = alpha - beta;");
+                        W.WriteLine($"gamma = {Lit(1)} / {Num.Fma($"{T}.Abs(alpha)", "norm", "square")};");
+                        W.WriteLine("tj = (beta - alpha) / beta;");
+                        W.WriteLine($"var toV = {f.Broadcast($"{Lit(1)} / head")};");
+                        foreach (var (_, p) in chunks)
+                        {
+                            W.WriteLine($"u{p} = {Select(p, Diagonal, f.Broadcast("head"), $"t{p}")};");
+                            var stored = Select(p, Below, $"{Col(j, p)} * toV", Select(p, Diagonal, f.Broadcast("beta"), Col(j, p)));
+                            if (stored != Col(j, p))
+                            {
+                                W.WriteLine($"{Col(j, p)} = {stored};");
+                            }
+                        }
+                    }
+
+                    using (W.Block("else"))
+                    {
+                        W.WriteLine("// Squaring over- or underflowed somewhere: the scaled computation, through memory; u = v, γ = τ.");
+                        W.WriteLine($"{Unsafe}.SkipInit(out VectorStorage column);");
+                        foreach (var (_, p) in chunks)
+                        {
+                            W.WriteLine(f.Store(Col(j, p), "column[0]", p * lanes));
+                        }
+
+                        W.WriteLine($"tj = ScaledReflector(ref column[0], {j});");
+                        W.WriteLine($"head = {Lit(1)};");
+                        W.WriteLine("gamma = tj;");
+                        foreach (var (_, p) in chunks)
+                        {
+                            W.WriteLine($"{Col(j, p)} = {f.Load("column[0]", p * lanes)};");
+                            W.WriteLine($"u{p} = {Select(p, Below, Col(j, p), Select(p, Diagonal, one, zero))};");
+                        }
+                    }
+
+                    W.WriteLine($"{Unsafe}.Add(ref tau, {j}) = tj;");
+                    if (j + 1 < N)
+                    {
+                        W.WriteLine();
+                        W.WriteLine($"// c ← c − γ (uᵀc) u for the columns to the right; τ_j = 0 leaves them as they are.");
+                        W.WriteLine($"var minusGamma = -gamma;");
+                        foreach (var (_, p) in chunks)
+                        {
+                            W.WriteLine($"var b{p} = {Select(p, Below, $"u{p}", zero)};");
+                        }
+
+                        for (var k = j + 1; k < N; k++)
+                        {
+                            EmitDot(f, parts, chunks, (_, p) => $"b{p}", (_, p) => Col(k, p), $"d{k}_", $"dot{k}");
+                            W.WriteLine($"var w{k} = {f.Broadcast($"minusGamma * {Num.Fma("head", LaneOf(k, j), $"dot{k}")}")};");
+                            foreach (var (_, p) in chunks)
+                            {
+                                W.WriteLine($"{Col(k, p)} = {f.Fma(Num, $"w{k}", $"u{p}", Col(k, p))};");
+                            }
+                        }
+                    }
+                }
+            }
+
+            if (M == N)
+            {
+                W.WriteLine();
+                W.WriteLine("// The last column has nothing below its diagonal: H = I.");
+                W.WriteLine($"{Unsafe}.Add(ref tau, N - 1) = {Lit(0)};");
+            }
+
+            W.WriteLine();
+            if (Padded != M)
+            {
+                W.WriteLine($"// Each column store also writes {Padded - M} padding zeros into the next column's place, which that column's store");
+                W.WriteLine("// then overwrites; the last column goes through VectorStorage, so nothing is written past qr.");
+            }
+
+            for (var k = 0; k < N; k++)
+            {
+                var last = Padded != M && k == N - 1;
+                if (last)
+                {
+                    W.WriteLine($"{Unsafe}.SkipInit(out VectorStorage lastColumn);");
+                }
+
+                foreach (var (_, p) in chunks)
+                {
+                    W.WriteLine(last ? f.Store(Col(k, p), "lastColumn[0]", p * lanes) : f.Store(Col(k, p), "qr", (k * M) + (p * lanes)));
+                }
+
+                if (last)
+                {
+                    W.WriteLine($"((global::System.ReadOnlySpan<{T}>)lastColumn).Slice(0, M).CopyTo({MemoryMarshal}.CreateSpan(ref {Unsafe}.Add(ref qr, {k * M}), M));");
+                }
+            }
+
+            W.WriteLine();
+            W.WriteLine("return Succeeded;");
+        }
+
+        W.WriteLine();
+    }
+
     /// <summary>Smallest ‖x‖² whose unscaled sum of squares lost nothing to underflow (2⁻¹⁰⁰⁰ or 2⁻¹¹⁰).</summary>
     private string SafeSquareMin => Lit(System.Math.Pow(2, Num.Size == 8 ? -1000 : -110));
 
@@ -377,7 +568,12 @@ internal sealed partial class QREmitter
         W.WriteLine($"var finite0 = {zero};");
         W.WriteLine($"var finite1 = {zero};");
         var pairs = total / (2 * lanes);
-        if (pairs > 0)
+        if (pairs == 1)
+        {
+            W.WriteLine($"finite0 = {f.Fma(Num, f.Load("a", 0), zero, "finite0")};");
+            W.WriteLine($"finite1 = {f.Fma(Num, f.Load("a", lanes), zero, "finite1")};");
+        }
+        else if (pairs > 1)
         {
             using (W.Block($"for (var k = 0; k < {pairs * 2 * lanes}; k += {2 * lanes})"))
             {

@@ -47,7 +47,11 @@ internal sealed partial class QREmitter : HouseholderEmitter
         EmitCores();
         EmitInlineArray("FactorStorage", T, M * N);
         EmitInlineArray("DiagonalStorage", T, N);
-        if (Padded != M)
+        if (IsUnrolled)
+        {
+            EmitInlineArray("VectorStorage", T, VirtualLanes);
+        }
+        else if (Padded != M)
         {
             EmitInlineArray("Workspace", T, Padded * N);
         }

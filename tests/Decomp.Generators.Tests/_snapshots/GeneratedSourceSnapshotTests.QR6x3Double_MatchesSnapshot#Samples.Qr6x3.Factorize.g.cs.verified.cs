@@ -262,11 +262,8 @@ namespace Samples
         {
             var finite0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             var finite1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-            for (var k = 0; k < 16; k += 16)
-            {
-                finite0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref a, (nuint)(k)), global::System.Runtime.Intrinsics.Vector512<double>.Zero, finite0);
-                finite1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref a, (nuint)(k + 8)), global::System.Runtime.Intrinsics.Vector512<double>.Zero, finite1);
-            }
+            finite0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref a, 0), global::System.Runtime.Intrinsics.Vector512<double>.Zero, finite0);
+            finite1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref a, 8), global::System.Runtime.Intrinsics.Vector512<double>.Zero, finite1);
             finite1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref a, 10), global::System.Runtime.Intrinsics.Vector512<double>.Zero, finite1);
 
             // x·0 is NaN exactly when x is NaN or ∞.
@@ -275,88 +272,158 @@ namespace Samples
                 return InputNotFinite;
             }
 
-            // Factored in a workspace whose columns are padded with zeros to 8 rows (whole vectors), then copied to qr.
-            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out Workspace work);
-            ref var w0 = ref work[0];
-            // A's columns, gathered lane by lane, padded with zeros.
-            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 15), 0.0, 0.0), ref w0, 0);
-            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 16), 0.0, 0.0), ref w0, 8);
-            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 17), 0.0, 0.0), ref w0, 16);
+            // c{k} holds column k, padded with zeros.
+            var c0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 15), 0.0, 0.0);
+            var c1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 16), 0.0, 0.0);
+            var c2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 17), 0.0, 0.0);
 
-            // Row indices of each register's lanes, to mask the rows above and on the diagonal.
-            var index0_0 = global::System.Runtime.Intrinsics.Vector512.Create(0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0);
-
-            // Reflector H_j = I − τ_j v_j v_jᵀ zeroes column j below the diagonal, then is applied to the columns to its right.
-            for (var j = 0; j < 3; j++)
+            // Column 0: H_0 = I − γ u uᵀ, u = (α − β, x) on rows 0…, then the columns to its right.
             {
-                ref var cj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, j * 8);
-                var alpha = global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, j);
-                var jv = global::System.Runtime.Intrinsics.Vector512.Create((double)j);
-
-                // ‖x‖² of the part below the diagonal.
-                var x0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref cj, 0);
-                var t0_0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(index0_0, jv), x0_0, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var s0 = t0_0 * t0_0;
+                var alpha = global::System.Runtime.Intrinsics.Vector512.ToScalar(c0);
+                var t0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0L, -1L, -1L, -1L, -1L, -1L, -1L, -1L)), c0, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var s0 = t0 * t0;
                 var s256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s0);
                 var s128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s256);
                 var norm2 = global::System.Runtime.Intrinsics.Vector128.ToScalar(s128) + global::System.Runtime.Intrinsics.Vector128.GetElement(s128, 1);
-
                 double tj;
                 double head;
                 double gamma;
-                global::System.Runtime.Intrinsics.Vector512<double> u0_0;
+                global::System.Runtime.Intrinsics.Vector512<double> u0;
                 var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
                 if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
                 {
-                    // β = −sign(α)·‖(α, x)‖: α − β adds magnitudes, so v = x/(α − β) loses nothing to cancellation.
                     var norm = double.Sqrt(square);
                     var beta = -double.CopySign(norm, alpha);
                     head = alpha - beta;
                     gamma = 1.0 / double.FusedMultiplyAdd(double.Abs(alpha), norm, square);
                     tj = (beta - alpha) / beta;
                     var toV = global::System.Runtime.Intrinsics.Vector512.Create(1.0 / head);
-                    var betaV = global::System.Runtime.Intrinsics.Vector512.Create(beta);
-                    var headV = global::System.Runtime.Intrinsics.Vector512.Create(head);
-                    u0_0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(index0_0, jv), headV, t0_0);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(index0_0, jv), x0_0 * toV, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(index0_0, jv), betaV, x0_0)), ref cj, 0);
+                    u0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(-1L, 0L, 0L, 0L, 0L, 0L, 0L, 0L)), global::System.Runtime.Intrinsics.Vector512.Create(head), t0);
+                    c0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0L, -1L, -1L, -1L, -1L, -1L, -1L, -1L)), c0 * toV, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(-1L, 0L, 0L, 0L, 0L, 0L, 0L, 0L)), global::System.Runtime.Intrinsics.Vector512.Create(beta), c0));
                 }
                 else
                 {
-                    // Squaring over- or underflowed somewhere: the scaled computation, from memory; u = v, γ = τ.
-                    tj = ScaledReflector(ref cj, j);
+                    // Squaring over- or underflowed somewhere: the scaled computation, through memory; u = v, γ = τ.
+                    global::System.Runtime.CompilerServices.Unsafe.SkipInit(out VectorStorage column);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(c0, ref column[0], 0);
+                    tj = ScaledReflector(ref column[0], 0);
                     head = 1.0;
                     gamma = tj;
-                    u0_0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(index0_0, jv), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref cj, 0), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(index0_0, jv), global::System.Runtime.Intrinsics.Vector512<double>.One, global::System.Runtime.Intrinsics.Vector512<double>.Zero));
+                    c0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref column[0], 0);
+                    u0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0L, -1L, -1L, -1L, -1L, -1L, -1L, -1L)), c0, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(-1L, 0L, 0L, 0L, 0L, 0L, 0L, 0L)), global::System.Runtime.Intrinsics.Vector512<double>.One, global::System.Runtime.Intrinsics.Vector512<double>.Zero));
                 }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref tau, 0) = tj;
 
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref tau, j) = tj;
-                if (tj == 0.0)
-                {
-                    continue;
-                }
-
-                // The columns to the right: c ← c − γ (uᵀc) u, with uᵀc = (u's part below the diagonal)ᵀc + head·c_j.
-                var b0_0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(index0_0, jv), u0_0, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                for (var k = j + 1; k < N; k++)
-                {
-                    ref var ck = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, k * 8);
-                    var c0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref ck, 0);
-                    var d0 = b0_0 * c0_0;
-                    var d256 = global::System.Runtime.Intrinsics.Vector512.GetLower(d0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(d0);
-                    var d128 = global::System.Runtime.Intrinsics.Vector256.GetLower(d256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(d256);
-                    var dot = global::System.Runtime.Intrinsics.Vector128.ToScalar(d128) + global::System.Runtime.Intrinsics.Vector128.GetElement(d128, 1);
-                    var w = global::System.Runtime.Intrinsics.Vector512.Create(-gamma * double.FusedMultiplyAdd(head, global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, j), dot));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w, u0_0, c0_0), ref ck, 0);
-                }
+                // c ← c − γ (uᵀc) u for the columns to the right; τ_j = 0 leaves them as they are.
+                var minusGamma = -gamma;
+                var b0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0L, -1L, -1L, -1L, -1L, -1L, -1L, -1L)), u0, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var d1_0 = b0 * c1;
+                var d1_256 = global::System.Runtime.Intrinsics.Vector512.GetLower(d1_0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(d1_0);
+                var d1_128 = global::System.Runtime.Intrinsics.Vector256.GetLower(d1_256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(d1_256);
+                var dot1 = global::System.Runtime.Intrinsics.Vector128.ToScalar(d1_128) + global::System.Runtime.Intrinsics.Vector128.GetElement(d1_128, 1);
+                var w1 = global::System.Runtime.Intrinsics.Vector512.Create(minusGamma * double.FusedMultiplyAdd(head, global::System.Runtime.Intrinsics.Vector512.ToScalar(c1), dot1));
+                c1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w1, u0, c1);
+                var d2_0 = b0 * c2;
+                var d2_256 = global::System.Runtime.Intrinsics.Vector512.GetLower(d2_0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(d2_0);
+                var d2_128 = global::System.Runtime.Intrinsics.Vector256.GetLower(d2_256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(d2_256);
+                var dot2 = global::System.Runtime.Intrinsics.Vector128.ToScalar(d2_128) + global::System.Runtime.Intrinsics.Vector128.GetElement(d2_128, 1);
+                var w2 = global::System.Runtime.Intrinsics.Vector512.Create(minusGamma * double.FusedMultiplyAdd(head, global::System.Runtime.Intrinsics.Vector512.ToScalar(c2), dot2));
+                c2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w2, u0, c2);
             }
 
-            for (var j = 0; j < N; j++)
+            // Column 1: H_1 = I − γ u uᵀ, u = (α − β, x) on rows 1…, then the columns to its right.
             {
-                for (var i = 0; i < M; i++)
+                var alpha = global::System.Runtime.Intrinsics.Vector512.GetElement(c1, 1);
+                var t0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0L, 0L, -1L, -1L, -1L, -1L, -1L, -1L)), c1, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var s0 = t0 * t0;
+                var s256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s0);
+                var s128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s256);
+                var norm2 = global::System.Runtime.Intrinsics.Vector128.ToScalar(s128) + global::System.Runtime.Intrinsics.Vector128.GetElement(s128, 1);
+                double tj;
+                double head;
+                double gamma;
+                global::System.Runtime.Intrinsics.Vector512<double> u0;
+                var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
+                if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
                 {
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, j * M + i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, j * 8 + i);
+                    var norm = double.Sqrt(square);
+                    var beta = -double.CopySign(norm, alpha);
+                    head = alpha - beta;
+                    gamma = 1.0 / double.FusedMultiplyAdd(double.Abs(alpha), norm, square);
+                    tj = (beta - alpha) / beta;
+                    var toV = global::System.Runtime.Intrinsics.Vector512.Create(1.0 / head);
+                    u0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0L, -1L, 0L, 0L, 0L, 0L, 0L, 0L)), global::System.Runtime.Intrinsics.Vector512.Create(head), t0);
+                    c1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0L, 0L, -1L, -1L, -1L, -1L, -1L, -1L)), c1 * toV, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0L, -1L, 0L, 0L, 0L, 0L, 0L, 0L)), global::System.Runtime.Intrinsics.Vector512.Create(beta), c1));
                 }
+                else
+                {
+                    // Squaring over- or underflowed somewhere: the scaled computation, through memory; u = v, γ = τ.
+                    global::System.Runtime.CompilerServices.Unsafe.SkipInit(out VectorStorage column);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(c1, ref column[0], 0);
+                    tj = ScaledReflector(ref column[0], 1);
+                    head = 1.0;
+                    gamma = tj;
+                    c1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref column[0], 0);
+                    u0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0L, 0L, -1L, -1L, -1L, -1L, -1L, -1L)), c1, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0L, -1L, 0L, 0L, 0L, 0L, 0L, 0L)), global::System.Runtime.Intrinsics.Vector512<double>.One, global::System.Runtime.Intrinsics.Vector512<double>.Zero));
+                }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref tau, 1) = tj;
+
+                // c ← c − γ (uᵀc) u for the columns to the right; τ_j = 0 leaves them as they are.
+                var minusGamma = -gamma;
+                var b0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0L, 0L, -1L, -1L, -1L, -1L, -1L, -1L)), u0, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var d2_0 = b0 * c2;
+                var d2_256 = global::System.Runtime.Intrinsics.Vector512.GetLower(d2_0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(d2_0);
+                var d2_128 = global::System.Runtime.Intrinsics.Vector256.GetLower(d2_256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(d2_256);
+                var dot2 = global::System.Runtime.Intrinsics.Vector128.ToScalar(d2_128) + global::System.Runtime.Intrinsics.Vector128.GetElement(d2_128, 1);
+                var w2 = global::System.Runtime.Intrinsics.Vector512.Create(minusGamma * double.FusedMultiplyAdd(head, global::System.Runtime.Intrinsics.Vector512.GetElement(c2, 1), dot2));
+                c2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w2, u0, c2);
             }
+
+            // Column 2: H_2 = I − γ u uᵀ, u = (α − β, x) on rows 2…, then the columns to its right.
+            {
+                var alpha = global::System.Runtime.Intrinsics.Vector512.GetElement(c2, 2);
+                var t0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0L, 0L, 0L, -1L, -1L, -1L, -1L, -1L)), c2, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var s0 = t0 * t0;
+                var s256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s0);
+                var s128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s256);
+                var norm2 = global::System.Runtime.Intrinsics.Vector128.ToScalar(s128) + global::System.Runtime.Intrinsics.Vector128.GetElement(s128, 1);
+                double tj;
+                double head;
+                double gamma;
+                global::System.Runtime.Intrinsics.Vector512<double> u0;
+                var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
+                if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
+                {
+                    var norm = double.Sqrt(square);
+                    var beta = -double.CopySign(norm, alpha);
+                    head = alpha - beta;
+                    gamma = 1.0 / double.FusedMultiplyAdd(double.Abs(alpha), norm, square);
+                    tj = (beta - alpha) / beta;
+                    var toV = global::System.Runtime.Intrinsics.Vector512.Create(1.0 / head);
+                    u0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0L, 0L, -1L, 0L, 0L, 0L, 0L, 0L)), global::System.Runtime.Intrinsics.Vector512.Create(head), t0);
+                    c2 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0L, 0L, 0L, -1L, -1L, -1L, -1L, -1L)), c2 * toV, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0L, 0L, -1L, 0L, 0L, 0L, 0L, 0L)), global::System.Runtime.Intrinsics.Vector512.Create(beta), c2));
+                }
+                else
+                {
+                    // Squaring over- or underflowed somewhere: the scaled computation, through memory; u = v, γ = τ.
+                    global::System.Runtime.CompilerServices.Unsafe.SkipInit(out VectorStorage column);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(c2, ref column[0], 0);
+                    tj = ScaledReflector(ref column[0], 2);
+                    head = 1.0;
+                    gamma = tj;
+                    c2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref column[0], 0);
+                    u0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0L, 0L, 0L, -1L, -1L, -1L, -1L, -1L)), c2, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0L, 0L, -1L, 0L, 0L, 0L, 0L, 0L)), global::System.Runtime.Intrinsics.Vector512<double>.One, global::System.Runtime.Intrinsics.Vector512<double>.Zero));
+                }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref tau, 2) = tj;
+            }
+
+            // Each column store also writes 2 padding zeros into the next column's place, which that column's store
+            // then overwrites; the last column goes through VectorStorage, so nothing is written past qr.
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(c0, ref qr, 0);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(c1, ref qr, 6);
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out VectorStorage lastColumn);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(c2, ref lastColumn[0], 0);
+            ((global::System.ReadOnlySpan<double>)lastColumn).Slice(0, M).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, 12), M));
 
             return Succeeded;
         }
@@ -379,103 +446,196 @@ namespace Samples
                 return InputNotFinite;
             }
 
-            // Factored in a workspace whose columns are padded with zeros to 8 rows (whole vectors), then copied to qr.
-            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out Workspace work);
-            ref var w0 = ref work[0];
-            // A's columns, gathered lane by lane, padded with zeros.
-            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 9)), ref w0, 0);
-            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 15), 0.0, 0.0), ref w0, 4);
-            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 10)), ref w0, 8);
-            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 16), 0.0, 0.0), ref w0, 12);
-            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 11)), ref w0, 16);
-            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 17), 0.0, 0.0), ref w0, 20);
+            // c{k}_{p} holds part p of column k, padded with zeros.
+            var c0_0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 9));
+            var c0_1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 15), 0.0, 0.0);
+            var c1_0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 10));
+            var c1_1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 16), 0.0, 0.0);
+            var c2_0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 11));
+            var c2_1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 17), 0.0, 0.0);
 
-            // Row indices of each register's lanes, to mask the rows above and on the diagonal.
-            var index0_0 = global::System.Runtime.Intrinsics.Vector256.Create(0.0, 1.0, 2.0, 3.0);
-            var index0_1 = global::System.Runtime.Intrinsics.Vector256.Create(4.0, 5.0, 6.0, 7.0);
-
-            // Reflector H_j = I − τ_j v_j v_jᵀ zeroes column j below the diagonal, then is applied to the columns to its right.
-            for (var j = 0; j < 3; j++)
+            // Column 0: H_0 = I − γ u uᵀ, u = (α − β, x) on rows 0…, then the columns to its right.
             {
-                ref var cj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, j * 8);
-                var alpha = global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, j);
-                var jv = global::System.Runtime.Intrinsics.Vector256.Create((double)j);
-
-                // ‖x‖² of the part below the diagonal.
-                var x0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref cj, 0);
-                var t0_0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(index0_0, jv), x0_0, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var x0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref cj, 4);
-                var t0_1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(index0_1, jv), x0_1, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var s0 = t0_0 * t0_0;
-                var s1 = t0_1 * t0_1;
+                var alpha = global::System.Runtime.Intrinsics.Vector256.ToScalar(c0_0);
+                var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0L, -1L, -1L, -1L)), c0_0, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var t1 = c0_1;
+                var s0 = t0 * t0;
+                var s1 = t1 * t1;
                 s0 += s1;
                 var s128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s0) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s0);
                 var norm2 = global::System.Runtime.Intrinsics.Vector128.ToScalar(s128) + global::System.Runtime.Intrinsics.Vector128.GetElement(s128, 1);
-
                 double tj;
                 double head;
                 double gamma;
-                global::System.Runtime.Intrinsics.Vector256<double> u0_0;
-                global::System.Runtime.Intrinsics.Vector256<double> u0_1;
+                global::System.Runtime.Intrinsics.Vector256<double> u0;
+                global::System.Runtime.Intrinsics.Vector256<double> u1;
                 var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
                 if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
                 {
-                    // β = −sign(α)·‖(α, x)‖: α − β adds magnitudes, so v = x/(α − β) loses nothing to cancellation.
                     var norm = double.Sqrt(square);
                     var beta = -double.CopySign(norm, alpha);
                     head = alpha - beta;
                     gamma = 1.0 / double.FusedMultiplyAdd(double.Abs(alpha), norm, square);
                     tj = (beta - alpha) / beta;
                     var toV = global::System.Runtime.Intrinsics.Vector256.Create(1.0 / head);
-                    var betaV = global::System.Runtime.Intrinsics.Vector256.Create(beta);
-                    var headV = global::System.Runtime.Intrinsics.Vector256.Create(head);
-                    u0_0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(index0_0, jv), headV, t0_0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(index0_0, jv), x0_0 * toV, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(index0_0, jv), betaV, x0_0)), ref cj, 0);
-                    u0_1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(index0_1, jv), headV, t0_1);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(index0_1, jv), x0_1 * toV, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(index0_1, jv), betaV, x0_1)), ref cj, 4);
+                    u0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(-1L, 0L, 0L, 0L)), global::System.Runtime.Intrinsics.Vector256.Create(head), t0);
+                    c0_0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0L, -1L, -1L, -1L)), c0_0 * toV, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(-1L, 0L, 0L, 0L)), global::System.Runtime.Intrinsics.Vector256.Create(beta), c0_0));
+                    u1 = t1;
+                    c0_1 = c0_1 * toV;
                 }
                 else
                 {
-                    // Squaring over- or underflowed somewhere: the scaled computation, from memory; u = v, γ = τ.
-                    tj = ScaledReflector(ref cj, j);
+                    // Squaring over- or underflowed somewhere: the scaled computation, through memory; u = v, γ = τ.
+                    global::System.Runtime.CompilerServices.Unsafe.SkipInit(out VectorStorage column);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(c0_0, ref column[0], 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(c0_1, ref column[0], 4);
+                    tj = ScaledReflector(ref column[0], 0);
                     head = 1.0;
                     gamma = tj;
-                    u0_0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(index0_0, jv), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref cj, 0), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(index0_0, jv), global::System.Runtime.Intrinsics.Vector256<double>.One, global::System.Runtime.Intrinsics.Vector256<double>.Zero));
-                    u0_1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(index0_1, jv), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref cj, 4), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(index0_1, jv), global::System.Runtime.Intrinsics.Vector256<double>.One, global::System.Runtime.Intrinsics.Vector256<double>.Zero));
+                    c0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref column[0], 0);
+                    u0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0L, -1L, -1L, -1L)), c0_0, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(-1L, 0L, 0L, 0L)), global::System.Runtime.Intrinsics.Vector256<double>.One, global::System.Runtime.Intrinsics.Vector256<double>.Zero));
+                    c0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref column[0], 4);
+                    u1 = c0_1;
                 }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref tau, 0) = tj;
 
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref tau, j) = tj;
-                if (tj == 0.0)
-                {
-                    continue;
-                }
-
-                // The columns to the right: c ← c − γ (uᵀc) u, with uᵀc = (u's part below the diagonal)ᵀc + head·c_j.
-                var b0_0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(index0_0, jv), u0_0, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var b0_1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(index0_1, jv), u0_1, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                for (var k = j + 1; k < N; k++)
-                {
-                    ref var ck = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, k * 8);
-                    var c0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref ck, 0);
-                    var c0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref ck, 4);
-                    var d0 = b0_0 * c0_0;
-                    var d1 = b0_1 * c0_1;
-                    d0 += d1;
-                    var d128 = global::System.Runtime.Intrinsics.Vector256.GetLower(d0) + global::System.Runtime.Intrinsics.Vector256.GetUpper(d0);
-                    var dot = global::System.Runtime.Intrinsics.Vector128.ToScalar(d128) + global::System.Runtime.Intrinsics.Vector128.GetElement(d128, 1);
-                    var w = global::System.Runtime.Intrinsics.Vector256.Create(-gamma * double.FusedMultiplyAdd(head, global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, j), dot));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w, u0_0, c0_0), ref ck, 0);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w, u0_1, c0_1), ref ck, 4);
-                }
+                // c ← c − γ (uᵀc) u for the columns to the right; τ_j = 0 leaves them as they are.
+                var minusGamma = -gamma;
+                var b0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0L, -1L, -1L, -1L)), u0, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var b1 = u1;
+                var d1_0 = b0 * c1_0;
+                var d1_1 = b1 * c1_1;
+                d1_0 += d1_1;
+                var d1_128 = global::System.Runtime.Intrinsics.Vector256.GetLower(d1_0) + global::System.Runtime.Intrinsics.Vector256.GetUpper(d1_0);
+                var dot1 = global::System.Runtime.Intrinsics.Vector128.ToScalar(d1_128) + global::System.Runtime.Intrinsics.Vector128.GetElement(d1_128, 1);
+                var w1 = global::System.Runtime.Intrinsics.Vector256.Create(minusGamma * double.FusedMultiplyAdd(head, global::System.Runtime.Intrinsics.Vector256.ToScalar(c1_0), dot1));
+                c1_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w1, u0, c1_0);
+                c1_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w1, u1, c1_1);
+                var d2_0 = b0 * c2_0;
+                var d2_1 = b1 * c2_1;
+                d2_0 += d2_1;
+                var d2_128 = global::System.Runtime.Intrinsics.Vector256.GetLower(d2_0) + global::System.Runtime.Intrinsics.Vector256.GetUpper(d2_0);
+                var dot2 = global::System.Runtime.Intrinsics.Vector128.ToScalar(d2_128) + global::System.Runtime.Intrinsics.Vector128.GetElement(d2_128, 1);
+                var w2 = global::System.Runtime.Intrinsics.Vector256.Create(minusGamma * double.FusedMultiplyAdd(head, global::System.Runtime.Intrinsics.Vector256.ToScalar(c2_0), dot2));
+                c2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w2, u0, c2_0);
+                c2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w2, u1, c2_1);
             }
 
-            for (var j = 0; j < N; j++)
+            // Column 1: H_1 = I − γ u uᵀ, u = (α − β, x) on rows 1…, then the columns to its right.
             {
-                for (var i = 0; i < M; i++)
+                var alpha = global::System.Runtime.Intrinsics.Vector256.GetElement(c1_0, 1);
+                var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0L, 0L, -1L, -1L)), c1_0, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var t1 = c1_1;
+                var s0 = t0 * t0;
+                var s1 = t1 * t1;
+                s0 += s1;
+                var s128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s0) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s0);
+                var norm2 = global::System.Runtime.Intrinsics.Vector128.ToScalar(s128) + global::System.Runtime.Intrinsics.Vector128.GetElement(s128, 1);
+                double tj;
+                double head;
+                double gamma;
+                global::System.Runtime.Intrinsics.Vector256<double> u0;
+                global::System.Runtime.Intrinsics.Vector256<double> u1;
+                var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
+                if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
                 {
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, j * M + i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, j * 8 + i);
+                    var norm = double.Sqrt(square);
+                    var beta = -double.CopySign(norm, alpha);
+                    head = alpha - beta;
+                    gamma = 1.0 / double.FusedMultiplyAdd(double.Abs(alpha), norm, square);
+                    tj = (beta - alpha) / beta;
+                    var toV = global::System.Runtime.Intrinsics.Vector256.Create(1.0 / head);
+                    u0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0L, -1L, 0L, 0L)), global::System.Runtime.Intrinsics.Vector256.Create(head), t0);
+                    c1_0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0L, 0L, -1L, -1L)), c1_0 * toV, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0L, -1L, 0L, 0L)), global::System.Runtime.Intrinsics.Vector256.Create(beta), c1_0));
+                    u1 = t1;
+                    c1_1 = c1_1 * toV;
                 }
+                else
+                {
+                    // Squaring over- or underflowed somewhere: the scaled computation, through memory; u = v, γ = τ.
+                    global::System.Runtime.CompilerServices.Unsafe.SkipInit(out VectorStorage column);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(c1_0, ref column[0], 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(c1_1, ref column[0], 4);
+                    tj = ScaledReflector(ref column[0], 1);
+                    head = 1.0;
+                    gamma = tj;
+                    c1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref column[0], 0);
+                    u0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0L, 0L, -1L, -1L)), c1_0, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0L, -1L, 0L, 0L)), global::System.Runtime.Intrinsics.Vector256<double>.One, global::System.Runtime.Intrinsics.Vector256<double>.Zero));
+                    c1_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref column[0], 4);
+                    u1 = c1_1;
+                }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref tau, 1) = tj;
+
+                // c ← c − γ (uᵀc) u for the columns to the right; τ_j = 0 leaves them as they are.
+                var minusGamma = -gamma;
+                var b0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0L, 0L, -1L, -1L)), u0, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var b1 = u1;
+                var d2_0 = b0 * c2_0;
+                var d2_1 = b1 * c2_1;
+                d2_0 += d2_1;
+                var d2_128 = global::System.Runtime.Intrinsics.Vector256.GetLower(d2_0) + global::System.Runtime.Intrinsics.Vector256.GetUpper(d2_0);
+                var dot2 = global::System.Runtime.Intrinsics.Vector128.ToScalar(d2_128) + global::System.Runtime.Intrinsics.Vector128.GetElement(d2_128, 1);
+                var w2 = global::System.Runtime.Intrinsics.Vector256.Create(minusGamma * double.FusedMultiplyAdd(head, global::System.Runtime.Intrinsics.Vector256.GetElement(c2_0, 1), dot2));
+                c2_0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w2, u0, c2_0);
+                c2_1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w2, u1, c2_1);
             }
+
+            // Column 2: H_2 = I − γ u uᵀ, u = (α − β, x) on rows 2…, then the columns to its right.
+            {
+                var alpha = global::System.Runtime.Intrinsics.Vector256.GetElement(c2_0, 2);
+                var t0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0L, 0L, 0L, -1L)), c2_0, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var t1 = c2_1;
+                var s0 = t0 * t0;
+                var s1 = t1 * t1;
+                s0 += s1;
+                var s128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s0) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s0);
+                var norm2 = global::System.Runtime.Intrinsics.Vector128.ToScalar(s128) + global::System.Runtime.Intrinsics.Vector128.GetElement(s128, 1);
+                double tj;
+                double head;
+                double gamma;
+                global::System.Runtime.Intrinsics.Vector256<double> u0;
+                global::System.Runtime.Intrinsics.Vector256<double> u1;
+                var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
+                if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
+                {
+                    var norm = double.Sqrt(square);
+                    var beta = -double.CopySign(norm, alpha);
+                    head = alpha - beta;
+                    gamma = 1.0 / double.FusedMultiplyAdd(double.Abs(alpha), norm, square);
+                    tj = (beta - alpha) / beta;
+                    var toV = global::System.Runtime.Intrinsics.Vector256.Create(1.0 / head);
+                    u0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0L, 0L, -1L, 0L)), global::System.Runtime.Intrinsics.Vector256.Create(head), t0);
+                    c2_0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0L, 0L, 0L, -1L)), c2_0 * toV, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0L, 0L, -1L, 0L)), global::System.Runtime.Intrinsics.Vector256.Create(beta), c2_0));
+                    u1 = t1;
+                    c2_1 = c2_1 * toV;
+                }
+                else
+                {
+                    // Squaring over- or underflowed somewhere: the scaled computation, through memory; u = v, γ = τ.
+                    global::System.Runtime.CompilerServices.Unsafe.SkipInit(out VectorStorage column);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(c2_0, ref column[0], 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(c2_1, ref column[0], 4);
+                    tj = ScaledReflector(ref column[0], 2);
+                    head = 1.0;
+                    gamma = tj;
+                    c2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref column[0], 0);
+                    u0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0L, 0L, 0L, -1L)), c2_0, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0L, 0L, -1L, 0L)), global::System.Runtime.Intrinsics.Vector256<double>.One, global::System.Runtime.Intrinsics.Vector256<double>.Zero));
+                    c2_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref column[0], 4);
+                    u1 = c2_1;
+                }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref tau, 2) = tj;
+            }
+
+            // Each column store also writes 2 padding zeros into the next column's place, which that column's store
+            // then overwrites; the last column goes through VectorStorage, so nothing is written past qr.
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(c0_0, ref qr, 0);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(c0_1, ref qr, 4);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(c1_0, ref qr, 6);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(c1_1, ref qr, 10);
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out VectorStorage lastColumn);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(c2_0, ref lastColumn[0], 0);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(c2_1, ref lastColumn[0], 4);
+            ((global::System.ReadOnlySpan<double>)lastColumn).Slice(0, M).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, 12), M));
 
             return Succeeded;
         }
@@ -498,135 +658,277 @@ namespace Samples
                 return InputNotFinite;
             }
 
-            // Factored in a workspace whose columns are padded with zeros to 8 rows (whole vectors), then copied to qr.
-            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out Workspace work);
-            ref var w0 = ref work[0];
-            // A's columns, gathered lane by lane, padded with zeros.
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 3)), ref w0, 0);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 9)), ref w0, 2);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 15)), ref w0, 4);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(0.0, 0.0), ref w0, 6);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 4)), ref w0, 8);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 10)), ref w0, 10);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 16)), ref w0, 12);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(0.0, 0.0), ref w0, 14);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 5)), ref w0, 16);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 11)), ref w0, 18);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 17)), ref w0, 20);
-            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(0.0, 0.0), ref w0, 22);
+            // c{k}_{p} holds part p of column k, padded with zeros.
+            var c0_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 3));
+            var c0_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 9));
+            var c0_2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 15));
+            var c0_3 = global::System.Runtime.Intrinsics.Vector128.Create(0.0, 0.0);
+            var c1_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 4));
+            var c1_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 10));
+            var c1_2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 16));
+            var c1_3 = global::System.Runtime.Intrinsics.Vector128.Create(0.0, 0.0);
+            var c2_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 5));
+            var c2_1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 11));
+            var c2_2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 17));
+            var c2_3 = global::System.Runtime.Intrinsics.Vector128.Create(0.0, 0.0);
 
-            // Row indices of each register's lanes, to mask the rows above and on the diagonal.
-            var index0_0 = global::System.Runtime.Intrinsics.Vector128.Create(0.0, 1.0);
-            var index0_1 = global::System.Runtime.Intrinsics.Vector128.Create(2.0, 3.0);
-            var index0_2 = global::System.Runtime.Intrinsics.Vector128.Create(4.0, 5.0);
-            var index0_3 = global::System.Runtime.Intrinsics.Vector128.Create(6.0, 7.0);
-
-            // Reflector H_j = I − τ_j v_j v_jᵀ zeroes column j below the diagonal, then is applied to the columns to its right.
-            for (var j = 0; j < 3; j++)
+            // Column 0: H_0 = I − γ u uᵀ, u = (α − β, x) on rows 0…, then the columns to its right.
             {
-                ref var cj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, j * 8);
-                var alpha = global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, j);
-                var jv = global::System.Runtime.Intrinsics.Vector128.Create((double)j);
-
-                // ‖x‖² of the part below the diagonal.
-                var x0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref cj, 0);
-                var t0_0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_0, jv), x0_0, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var x0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref cj, 2);
-                var t0_1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_1, jv), x0_1, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var x0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref cj, 4);
-                var t0_2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_2, jv), x0_2, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var x0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref cj, 6);
-                var t0_3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_3, jv), x0_3, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var s0 = t0_0 * t0_0;
-                var s1 = t0_1 * t0_1;
-                var s2 = t0_2 * t0_2;
-                var s3 = t0_3 * t0_3;
+                var alpha = global::System.Runtime.Intrinsics.Vector128.ToScalar(c0_0);
+                var t0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0L, -1L)), c0_0, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var t1 = c0_1;
+                var t2 = c0_2;
+                var t3 = c0_3;
+                var s0 = t0 * t0;
+                var s1 = t1 * t1;
+                var s2 = t2 * t2;
+                var s3 = t3 * t3;
                 s0 += s2;
                 s1 += s3;
                 s0 += s1;
                 var norm2 = global::System.Runtime.Intrinsics.Vector128.ToScalar(s0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s0, 1);
-
                 double tj;
                 double head;
                 double gamma;
-                global::System.Runtime.Intrinsics.Vector128<double> u0_0;
-                global::System.Runtime.Intrinsics.Vector128<double> u0_1;
-                global::System.Runtime.Intrinsics.Vector128<double> u0_2;
-                global::System.Runtime.Intrinsics.Vector128<double> u0_3;
+                global::System.Runtime.Intrinsics.Vector128<double> u0;
+                global::System.Runtime.Intrinsics.Vector128<double> u1;
+                global::System.Runtime.Intrinsics.Vector128<double> u2;
+                global::System.Runtime.Intrinsics.Vector128<double> u3;
                 var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
                 if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
                 {
-                    // β = −sign(α)·‖(α, x)‖: α − β adds magnitudes, so v = x/(α − β) loses nothing to cancellation.
                     var norm = double.Sqrt(square);
                     var beta = -double.CopySign(norm, alpha);
                     head = alpha - beta;
                     gamma = 1.0 / double.FusedMultiplyAdd(double.Abs(alpha), norm, square);
                     tj = (beta - alpha) / beta;
                     var toV = global::System.Runtime.Intrinsics.Vector128.Create(1.0 / head);
-                    var betaV = global::System.Runtime.Intrinsics.Vector128.Create(beta);
-                    var headV = global::System.Runtime.Intrinsics.Vector128.Create(head);
-                    u0_0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(index0_0, jv), headV, t0_0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_0, jv), x0_0 * toV, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(index0_0, jv), betaV, x0_0)), ref cj, 0);
-                    u0_1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(index0_1, jv), headV, t0_1);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_1, jv), x0_1 * toV, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(index0_1, jv), betaV, x0_1)), ref cj, 2);
-                    u0_2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(index0_2, jv), headV, t0_2);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_2, jv), x0_2 * toV, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(index0_2, jv), betaV, x0_2)), ref cj, 4);
-                    u0_3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(index0_3, jv), headV, t0_3);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_3, jv), x0_3 * toV, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(index0_3, jv), betaV, x0_3)), ref cj, 6);
+                    u0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(-1L, 0L)), global::System.Runtime.Intrinsics.Vector128.Create(head), t0);
+                    c0_0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0L, -1L)), c0_0 * toV, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(-1L, 0L)), global::System.Runtime.Intrinsics.Vector128.Create(beta), c0_0));
+                    u1 = t1;
+                    c0_1 = c0_1 * toV;
+                    u2 = t2;
+                    c0_2 = c0_2 * toV;
+                    u3 = t3;
+                    c0_3 = c0_3 * toV;
                 }
                 else
                 {
-                    // Squaring over- or underflowed somewhere: the scaled computation, from memory; u = v, γ = τ.
-                    tj = ScaledReflector(ref cj, j);
+                    // Squaring over- or underflowed somewhere: the scaled computation, through memory; u = v, γ = τ.
+                    global::System.Runtime.CompilerServices.Unsafe.SkipInit(out VectorStorage column);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(c0_0, ref column[0], 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(c0_1, ref column[0], 2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(c0_2, ref column[0], 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(c0_3, ref column[0], 6);
+                    tj = ScaledReflector(ref column[0], 0);
                     head = 1.0;
                     gamma = tj;
-                    u0_0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_0, jv), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref cj, 0), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(index0_0, jv), global::System.Runtime.Intrinsics.Vector128<double>.One, global::System.Runtime.Intrinsics.Vector128<double>.Zero));
-                    u0_1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_1, jv), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref cj, 2), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(index0_1, jv), global::System.Runtime.Intrinsics.Vector128<double>.One, global::System.Runtime.Intrinsics.Vector128<double>.Zero));
-                    u0_2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_2, jv), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref cj, 4), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(index0_2, jv), global::System.Runtime.Intrinsics.Vector128<double>.One, global::System.Runtime.Intrinsics.Vector128<double>.Zero));
-                    u0_3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_3, jv), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref cj, 6), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(index0_3, jv), global::System.Runtime.Intrinsics.Vector128<double>.One, global::System.Runtime.Intrinsics.Vector128<double>.Zero));
+                    c0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref column[0], 0);
+                    u0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0L, -1L)), c0_0, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(-1L, 0L)), global::System.Runtime.Intrinsics.Vector128<double>.One, global::System.Runtime.Intrinsics.Vector128<double>.Zero));
+                    c0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref column[0], 2);
+                    u1 = c0_1;
+                    c0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref column[0], 4);
+                    u2 = c0_2;
+                    c0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref column[0], 6);
+                    u3 = c0_3;
                 }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref tau, 0) = tj;
 
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref tau, j) = tj;
-                if (tj == 0.0)
-                {
-                    continue;
-                }
-
-                // The columns to the right: c ← c − γ (uᵀc) u, with uᵀc = (u's part below the diagonal)ᵀc + head·c_j.
-                var b0_0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_0, jv), u0_0, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var b0_1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_1, jv), u0_1, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var b0_2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_2, jv), u0_2, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var b0_3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_3, jv), u0_3, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                for (var k = j + 1; k < N; k++)
-                {
-                    ref var ck = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, k * 8);
-                    var c0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref ck, 0);
-                    var c0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref ck, 2);
-                    var c0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref ck, 4);
-                    var c0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref ck, 6);
-                    var d0 = b0_0 * c0_0;
-                    var d1 = b0_1 * c0_1;
-                    var d2 = b0_2 * c0_2;
-                    var d3 = b0_3 * c0_3;
-                    d0 += d2;
-                    d1 += d3;
-                    d0 += d1;
-                    var dot = global::System.Runtime.Intrinsics.Vector128.ToScalar(d0) + global::System.Runtime.Intrinsics.Vector128.GetElement(d0, 1);
-                    var w = global::System.Runtime.Intrinsics.Vector128.Create(-gamma * double.FusedMultiplyAdd(head, global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, j), dot));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w, u0_0, c0_0), ref ck, 0);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w, u0_1, c0_1), ref ck, 2);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w, u0_2, c0_2), ref ck, 4);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w, u0_3, c0_3), ref ck, 6);
-                }
+                // c ← c − γ (uᵀc) u for the columns to the right; τ_j = 0 leaves them as they are.
+                var minusGamma = -gamma;
+                var b0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0L, -1L)), u0, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var b1 = u1;
+                var b2 = u2;
+                var b3 = u3;
+                var d1_0 = b0 * c1_0;
+                var d1_1 = b1 * c1_1;
+                var d1_2 = b2 * c1_2;
+                var d1_3 = b3 * c1_3;
+                d1_0 += d1_2;
+                d1_1 += d1_3;
+                d1_0 += d1_1;
+                var dot1 = global::System.Runtime.Intrinsics.Vector128.ToScalar(d1_0) + global::System.Runtime.Intrinsics.Vector128.GetElement(d1_0, 1);
+                var w1 = global::System.Runtime.Intrinsics.Vector128.Create(minusGamma * double.FusedMultiplyAdd(head, global::System.Runtime.Intrinsics.Vector128.ToScalar(c1_0), dot1));
+                c1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w1, u0, c1_0);
+                c1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w1, u1, c1_1);
+                c1_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w1, u2, c1_2);
+                c1_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w1, u3, c1_3);
+                var d2_0 = b0 * c2_0;
+                var d2_1 = b1 * c2_1;
+                var d2_2 = b2 * c2_2;
+                var d2_3 = b3 * c2_3;
+                d2_0 += d2_2;
+                d2_1 += d2_3;
+                d2_0 += d2_1;
+                var dot2 = global::System.Runtime.Intrinsics.Vector128.ToScalar(d2_0) + global::System.Runtime.Intrinsics.Vector128.GetElement(d2_0, 1);
+                var w2 = global::System.Runtime.Intrinsics.Vector128.Create(minusGamma * double.FusedMultiplyAdd(head, global::System.Runtime.Intrinsics.Vector128.ToScalar(c2_0), dot2));
+                c2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w2, u0, c2_0);
+                c2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w2, u1, c2_1);
+                c2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w2, u2, c2_2);
+                c2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w2, u3, c2_3);
             }
 
-            for (var j = 0; j < N; j++)
+            // Column 1: H_1 = I − γ u uᵀ, u = (α − β, x) on rows 1…, then the columns to its right.
             {
-                for (var i = 0; i < M; i++)
+                var alpha = global::System.Runtime.Intrinsics.Vector128.GetElement(c1_0, 1);
+                var t0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var t1 = c1_1;
+                var t2 = c1_2;
+                var t3 = c1_3;
+                var s0 = t0 * t0;
+                var s1 = t1 * t1;
+                var s2 = t2 * t2;
+                var s3 = t3 * t3;
+                s0 += s2;
+                s1 += s3;
+                s0 += s1;
+                var norm2 = global::System.Runtime.Intrinsics.Vector128.ToScalar(s0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s0, 1);
+                double tj;
+                double head;
+                double gamma;
+                global::System.Runtime.Intrinsics.Vector128<double> u0;
+                global::System.Runtime.Intrinsics.Vector128<double> u1;
+                global::System.Runtime.Intrinsics.Vector128<double> u2;
+                global::System.Runtime.Intrinsics.Vector128<double> u3;
+                var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
+                if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
                 {
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, j * M + i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, j * 8 + i);
+                    var norm = double.Sqrt(square);
+                    var beta = -double.CopySign(norm, alpha);
+                    head = alpha - beta;
+                    gamma = 1.0 / double.FusedMultiplyAdd(double.Abs(alpha), norm, square);
+                    tj = (beta - alpha) / beta;
+                    var toV = global::System.Runtime.Intrinsics.Vector128.Create(1.0 / head);
+                    u0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0L, -1L)), global::System.Runtime.Intrinsics.Vector128.Create(head), t0);
+                    c1_0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0L, -1L)), global::System.Runtime.Intrinsics.Vector128.Create(beta), c1_0);
+                    u1 = t1;
+                    c1_1 = c1_1 * toV;
+                    u2 = t2;
+                    c1_2 = c1_2 * toV;
+                    u3 = t3;
+                    c1_3 = c1_3 * toV;
                 }
+                else
+                {
+                    // Squaring over- or underflowed somewhere: the scaled computation, through memory; u = v, γ = τ.
+                    global::System.Runtime.CompilerServices.Unsafe.SkipInit(out VectorStorage column);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(c1_0, ref column[0], 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(c1_1, ref column[0], 2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(c1_2, ref column[0], 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(c1_3, ref column[0], 6);
+                    tj = ScaledReflector(ref column[0], 1);
+                    head = 1.0;
+                    gamma = tj;
+                    c1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref column[0], 0);
+                    u0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0L, -1L)), global::System.Runtime.Intrinsics.Vector128<double>.One, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    c1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref column[0], 2);
+                    u1 = c1_1;
+                    c1_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref column[0], 4);
+                    u2 = c1_2;
+                    c1_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref column[0], 6);
+                    u3 = c1_3;
+                }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref tau, 1) = tj;
+
+                // c ← c − γ (uᵀc) u for the columns to the right; τ_j = 0 leaves them as they are.
+                var minusGamma = -gamma;
+                var b0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var b1 = u1;
+                var b2 = u2;
+                var b3 = u3;
+                var d2_0 = b0 * c2_0;
+                var d2_1 = b1 * c2_1;
+                var d2_2 = b2 * c2_2;
+                var d2_3 = b3 * c2_3;
+                d2_0 += d2_2;
+                d2_1 += d2_3;
+                d2_0 += d2_1;
+                var dot2 = global::System.Runtime.Intrinsics.Vector128.ToScalar(d2_0) + global::System.Runtime.Intrinsics.Vector128.GetElement(d2_0, 1);
+                var w2 = global::System.Runtime.Intrinsics.Vector128.Create(minusGamma * double.FusedMultiplyAdd(head, global::System.Runtime.Intrinsics.Vector128.GetElement(c2_0, 1), dot2));
+                c2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w2, u0, c2_0);
+                c2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w2, u1, c2_1);
+                c2_2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w2, u2, c2_2);
+                c2_3 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w2, u3, c2_3);
             }
+
+            // Column 2: H_2 = I − γ u uᵀ, u = (α − β, x) on rows 2…, then the columns to its right.
+            {
+                var alpha = global::System.Runtime.Intrinsics.Vector128.ToScalar(c2_1);
+                var t0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                var t1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0L, -1L)), c2_1, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var t2 = c2_2;
+                var t3 = c2_3;
+                var s0 = t0 * t0;
+                var s1 = t1 * t1;
+                var s2 = t2 * t2;
+                var s3 = t3 * t3;
+                s0 += s2;
+                s1 += s3;
+                s0 += s1;
+                var norm2 = global::System.Runtime.Intrinsics.Vector128.ToScalar(s0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s0, 1);
+                double tj;
+                double head;
+                double gamma;
+                global::System.Runtime.Intrinsics.Vector128<double> u0;
+                global::System.Runtime.Intrinsics.Vector128<double> u1;
+                global::System.Runtime.Intrinsics.Vector128<double> u2;
+                global::System.Runtime.Intrinsics.Vector128<double> u3;
+                var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
+                if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
+                {
+                    var norm = double.Sqrt(square);
+                    var beta = -double.CopySign(norm, alpha);
+                    head = alpha - beta;
+                    gamma = 1.0 / double.FusedMultiplyAdd(double.Abs(alpha), norm, square);
+                    tj = (beta - alpha) / beta;
+                    var toV = global::System.Runtime.Intrinsics.Vector128.Create(1.0 / head);
+                    u0 = t0;
+                    u1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(-1L, 0L)), global::System.Runtime.Intrinsics.Vector128.Create(head), t1);
+                    c2_1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0L, -1L)), c2_1 * toV, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(-1L, 0L)), global::System.Runtime.Intrinsics.Vector128.Create(beta), c2_1));
+                    u2 = t2;
+                    c2_2 = c2_2 * toV;
+                    u3 = t3;
+                    c2_3 = c2_3 * toV;
+                }
+                else
+                {
+                    // Squaring over- or underflowed somewhere: the scaled computation, through memory; u = v, γ = τ.
+                    global::System.Runtime.CompilerServices.Unsafe.SkipInit(out VectorStorage column);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(c2_0, ref column[0], 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(c2_1, ref column[0], 2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(c2_2, ref column[0], 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(c2_3, ref column[0], 6);
+                    tj = ScaledReflector(ref column[0], 2);
+                    head = 1.0;
+                    gamma = tj;
+                    c2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref column[0], 0);
+                    u0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    c2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref column[0], 2);
+                    u1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0L, -1L)), c2_1, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(-1L, 0L)), global::System.Runtime.Intrinsics.Vector128<double>.One, global::System.Runtime.Intrinsics.Vector128<double>.Zero));
+                    c2_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref column[0], 4);
+                    u2 = c2_2;
+                    c2_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref column[0], 6);
+                    u3 = c2_3;
+                }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref tau, 2) = tj;
+            }
+
+            // Each column store also writes 2 padding zeros into the next column's place, which that column's store
+            // then overwrites; the last column goes through VectorStorage, so nothing is written past qr.
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(c0_0, ref qr, 0);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(c0_1, ref qr, 2);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(c0_2, ref qr, 4);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(c0_3, ref qr, 6);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(c1_0, ref qr, 6);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(c1_1, ref qr, 8);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(c1_2, ref qr, 10);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(c1_3, ref qr, 12);
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out VectorStorage lastColumn);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(c2_0, ref lastColumn[0], 0);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(c2_1, ref lastColumn[0], 2);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(c2_2, ref lastColumn[0], 4);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(c2_3, ref lastColumn[0], 6);
+            ((global::System.ReadOnlySpan<double>)lastColumn).Slice(0, M).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, 12), M));
 
             return Succeeded;
         }
@@ -648,52 +950,51 @@ namespace Samples
                 return InputNotFinite;
             }
 
-            // Factored in a workspace whose columns are padded with zeros to 8 rows (whole vectors), then copied to qr.
-            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out Workspace work);
-            ref var w0 = ref work[0];
-            for (var j = 0; j < N; j++)
-            {
-                for (var i = 0; i < M; i++)
-                {
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, j * 8 + i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i * N + j);
-                }
-                for (var i = M; i < 8; i++)
-                {
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, j * 8 + i) = 0.0;
-                }
-            }
+            // c{k}_{p} holds part p of column k, padded with zeros.
+            var c0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0);
+            var c0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 3);
+            var c0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 6);
+            var c0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 9);
+            var c0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 12);
+            var c0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 15);
+            var c0_6 = 0.0;
+            var c0_7 = 0.0;
+            var c1_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1);
+            var c1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 4);
+            var c1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 7);
+            var c1_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 10);
+            var c1_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 13);
+            var c1_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 16);
+            var c1_6 = 0.0;
+            var c1_7 = 0.0;
+            var c2_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2);
+            var c2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 5);
+            var c2_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 8);
+            var c2_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 11);
+            var c2_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 14);
+            var c2_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 17);
+            var c2_6 = 0.0;
+            var c2_7 = 0.0;
 
-            // Reflector H_j = I − τ_j v_j v_jᵀ zeroes column j below the diagonal, then is applied to the columns to its right.
-            for (var j = 0; j < 3; j++)
+            // Column 0: H_0 = I − γ u uᵀ, u = (α − β, x) on rows 0…, then the columns to its right.
             {
-                ref var cj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, j * 8);
-                var alpha = global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, j);
-
-                // ‖x‖² of the part below the diagonal.
-                var x0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 0);
-                var t0_0 = (0 > j ? x0_0 : 0.0);
-                var x0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 1);
-                var t0_1 = (1 > j ? x0_1 : 0.0);
-                var x0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 2);
-                var t0_2 = (2 > j ? x0_2 : 0.0);
-                var x0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 3);
-                var t0_3 = (3 > j ? x0_3 : 0.0);
-                var x0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 4);
-                var t0_4 = (4 > j ? x0_4 : 0.0);
-                var x0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 5);
-                var t0_5 = (5 > j ? x0_5 : 0.0);
-                var x0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 6);
-                var t0_6 = (6 > j ? x0_6 : 0.0);
-                var x0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 7);
-                var t0_7 = (7 > j ? x0_7 : 0.0);
-                var s0 = t0_0 * t0_0;
-                var s1 = t0_1 * t0_1;
-                var s2 = t0_2 * t0_2;
-                var s3 = t0_3 * t0_3;
-                var s4 = t0_4 * t0_4;
-                var s5 = t0_5 * t0_5;
-                var s6 = t0_6 * t0_6;
-                var s7 = t0_7 * t0_7;
+                var alpha = c0_0;
+                var t0 = 0.0;
+                var t1 = c0_1;
+                var t2 = c0_2;
+                var t3 = c0_3;
+                var t4 = c0_4;
+                var t5 = c0_5;
+                var t6 = c0_6;
+                var t7 = c0_7;
+                var s0 = t0 * t0;
+                var s1 = t1 * t1;
+                var s2 = t2 * t2;
+                var s3 = t3 * t3;
+                var s4 = t4 * t4;
+                var s5 = t5 * t5;
+                var s6 = t6 * t6;
+                var s7 = t7 * t7;
                 s0 += s4;
                 s1 += s5;
                 s2 += s6;
@@ -702,114 +1003,398 @@ namespace Samples
                 s1 += s3;
                 s0 += s1;
                 var norm2 = s0;
-
                 double tj;
                 double head;
                 double gamma;
-                double u0_0;
-                double u0_1;
-                double u0_2;
-                double u0_3;
-                double u0_4;
-                double u0_5;
-                double u0_6;
-                double u0_7;
+                double u0;
+                double u1;
+                double u2;
+                double u3;
+                double u4;
+                double u5;
+                double u6;
+                double u7;
                 var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
                 if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
                 {
-                    // β = −sign(α)·‖(α, x)‖: α − β adds magnitudes, so v = x/(α − β) loses nothing to cancellation.
                     var norm = double.Sqrt(square);
                     var beta = -double.CopySign(norm, alpha);
                     head = alpha - beta;
                     gamma = 1.0 / double.FusedMultiplyAdd(double.Abs(alpha), norm, square);
                     tj = (beta - alpha) / beta;
                     var toV = 1.0 / head;
-                    u0_0 = (0 == j ? head : t0_0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 0) = (0 > j ? x0_0 * toV : (0 == j ? beta : x0_0));
-                    u0_1 = (1 == j ? head : t0_1);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 1) = (1 > j ? x0_1 * toV : (1 == j ? beta : x0_1));
-                    u0_2 = (2 == j ? head : t0_2);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 2) = (2 > j ? x0_2 * toV : (2 == j ? beta : x0_2));
-                    u0_3 = (3 == j ? head : t0_3);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 3) = (3 > j ? x0_3 * toV : (3 == j ? beta : x0_3));
-                    u0_4 = (4 == j ? head : t0_4);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 4) = (4 > j ? x0_4 * toV : (4 == j ? beta : x0_4));
-                    u0_5 = (5 == j ? head : t0_5);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 5) = (5 > j ? x0_5 * toV : (5 == j ? beta : x0_5));
-                    u0_6 = (6 == j ? head : t0_6);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 6) = (6 > j ? x0_6 * toV : (6 == j ? beta : x0_6));
-                    u0_7 = (7 == j ? head : t0_7);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 7) = (7 > j ? x0_7 * toV : (7 == j ? beta : x0_7));
+                    u0 = head;
+                    c0_0 = beta;
+                    u1 = t1;
+                    c0_1 = c0_1 * toV;
+                    u2 = t2;
+                    c0_2 = c0_2 * toV;
+                    u3 = t3;
+                    c0_3 = c0_3 * toV;
+                    u4 = t4;
+                    c0_4 = c0_4 * toV;
+                    u5 = t5;
+                    c0_5 = c0_5 * toV;
+                    u6 = t6;
+                    c0_6 = c0_6 * toV;
+                    u7 = t7;
+                    c0_7 = c0_7 * toV;
                 }
                 else
                 {
-                    // Squaring over- or underflowed somewhere: the scaled computation, from memory; u = v, γ = τ.
-                    tj = ScaledReflector(ref cj, j);
+                    // Squaring over- or underflowed somewhere: the scaled computation, through memory; u = v, γ = τ.
+                    global::System.Runtime.CompilerServices.Unsafe.SkipInit(out VectorStorage column);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 0) = c0_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 1) = c0_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 2) = c0_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 3) = c0_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 4) = c0_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 5) = c0_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 6) = c0_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 7) = c0_7;
+                    tj = ScaledReflector(ref column[0], 0);
                     head = 1.0;
                     gamma = tj;
-                    u0_0 = (0 > j ? global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 0) : (0 == j ? 1.0 : 0.0));
-                    u0_1 = (1 > j ? global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 1) : (1 == j ? 1.0 : 0.0));
-                    u0_2 = (2 > j ? global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 2) : (2 == j ? 1.0 : 0.0));
-                    u0_3 = (3 > j ? global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 3) : (3 == j ? 1.0 : 0.0));
-                    u0_4 = (4 > j ? global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 4) : (4 == j ? 1.0 : 0.0));
-                    u0_5 = (5 > j ? global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 5) : (5 == j ? 1.0 : 0.0));
-                    u0_6 = (6 > j ? global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 6) : (6 == j ? 1.0 : 0.0));
-                    u0_7 = (7 > j ? global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 7) : (7 == j ? 1.0 : 0.0));
+                    c0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 0);
+                    u0 = 1.0;
+                    c0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 1);
+                    u1 = c0_1;
+                    c0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 2);
+                    u2 = c0_2;
+                    c0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 3);
+                    u3 = c0_3;
+                    c0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 4);
+                    u4 = c0_4;
+                    c0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 5);
+                    u5 = c0_5;
+                    c0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 6);
+                    u6 = c0_6;
+                    c0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 7);
+                    u7 = c0_7;
                 }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref tau, 0) = tj;
 
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref tau, j) = tj;
-                if (tj == 0.0)
-                {
-                    continue;
-                }
-
-                // The columns to the right: c ← c − γ (uᵀc) u, with uᵀc = (u's part below the diagonal)ᵀc + head·c_j.
-                for (var k = j + 1; k < N; k++)
-                {
-                    ref var ck = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, k * 8);
-                    var c0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 0);
-                    var c0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 1);
-                    var c0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 2);
-                    var c0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 3);
-                    var c0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 4);
-                    var c0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 5);
-                    var c0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 6);
-                    var c0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 7);
-                    var d0 = (0 > j ? u0_0 : 0.0) * c0_0;
-                    var d1 = (1 > j ? u0_1 : 0.0) * c0_1;
-                    var d2 = (2 > j ? u0_2 : 0.0) * c0_2;
-                    var d3 = (3 > j ? u0_3 : 0.0) * c0_3;
-                    var d4 = (4 > j ? u0_4 : 0.0) * c0_4;
-                    var d5 = (5 > j ? u0_5 : 0.0) * c0_5;
-                    var d6 = (6 > j ? u0_6 : 0.0) * c0_6;
-                    var d7 = (7 > j ? u0_7 : 0.0) * c0_7;
-                    d0 += d4;
-                    d1 += d5;
-                    d2 += d6;
-                    d3 += d7;
-                    d0 += d2;
-                    d1 += d3;
-                    d0 += d1;
-                    var dot = d0;
-                    var w = -gamma * double.FusedMultiplyAdd(head, global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, j), dot);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 0) = double.FusedMultiplyAdd(w, u0_0, c0_0);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 1) = double.FusedMultiplyAdd(w, u0_1, c0_1);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 2) = double.FusedMultiplyAdd(w, u0_2, c0_2);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 3) = double.FusedMultiplyAdd(w, u0_3, c0_3);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 4) = double.FusedMultiplyAdd(w, u0_4, c0_4);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 5) = double.FusedMultiplyAdd(w, u0_5, c0_5);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 6) = double.FusedMultiplyAdd(w, u0_6, c0_6);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 7) = double.FusedMultiplyAdd(w, u0_7, c0_7);
-                }
+                // c ← c − γ (uᵀc) u for the columns to the right; τ_j = 0 leaves them as they are.
+                var minusGamma = -gamma;
+                var b0 = 0.0;
+                var b1 = u1;
+                var b2 = u2;
+                var b3 = u3;
+                var b4 = u4;
+                var b5 = u5;
+                var b6 = u6;
+                var b7 = u7;
+                var d1_0 = b0 * c1_0;
+                var d1_1 = b1 * c1_1;
+                var d1_2 = b2 * c1_2;
+                var d1_3 = b3 * c1_3;
+                var d1_4 = b4 * c1_4;
+                var d1_5 = b5 * c1_5;
+                var d1_6 = b6 * c1_6;
+                var d1_7 = b7 * c1_7;
+                d1_0 += d1_4;
+                d1_1 += d1_5;
+                d1_2 += d1_6;
+                d1_3 += d1_7;
+                d1_0 += d1_2;
+                d1_1 += d1_3;
+                d1_0 += d1_1;
+                var dot1 = d1_0;
+                var w1 = minusGamma * double.FusedMultiplyAdd(head, c1_0, dot1);
+                c1_0 = double.FusedMultiplyAdd(w1, u0, c1_0);
+                c1_1 = double.FusedMultiplyAdd(w1, u1, c1_1);
+                c1_2 = double.FusedMultiplyAdd(w1, u2, c1_2);
+                c1_3 = double.FusedMultiplyAdd(w1, u3, c1_3);
+                c1_4 = double.FusedMultiplyAdd(w1, u4, c1_4);
+                c1_5 = double.FusedMultiplyAdd(w1, u5, c1_5);
+                c1_6 = double.FusedMultiplyAdd(w1, u6, c1_6);
+                c1_7 = double.FusedMultiplyAdd(w1, u7, c1_7);
+                var d2_0 = b0 * c2_0;
+                var d2_1 = b1 * c2_1;
+                var d2_2 = b2 * c2_2;
+                var d2_3 = b3 * c2_3;
+                var d2_4 = b4 * c2_4;
+                var d2_5 = b5 * c2_5;
+                var d2_6 = b6 * c2_6;
+                var d2_7 = b7 * c2_7;
+                d2_0 += d2_4;
+                d2_1 += d2_5;
+                d2_2 += d2_6;
+                d2_3 += d2_7;
+                d2_0 += d2_2;
+                d2_1 += d2_3;
+                d2_0 += d2_1;
+                var dot2 = d2_0;
+                var w2 = minusGamma * double.FusedMultiplyAdd(head, c2_0, dot2);
+                c2_0 = double.FusedMultiplyAdd(w2, u0, c2_0);
+                c2_1 = double.FusedMultiplyAdd(w2, u1, c2_1);
+                c2_2 = double.FusedMultiplyAdd(w2, u2, c2_2);
+                c2_3 = double.FusedMultiplyAdd(w2, u3, c2_3);
+                c2_4 = double.FusedMultiplyAdd(w2, u4, c2_4);
+                c2_5 = double.FusedMultiplyAdd(w2, u5, c2_5);
+                c2_6 = double.FusedMultiplyAdd(w2, u6, c2_6);
+                c2_7 = double.FusedMultiplyAdd(w2, u7, c2_7);
             }
 
-            for (var j = 0; j < N; j++)
+            // Column 1: H_1 = I − γ u uᵀ, u = (α − β, x) on rows 1…, then the columns to its right.
             {
-                for (var i = 0; i < M; i++)
+                var alpha = c1_1;
+                var t0 = 0.0;
+                var t1 = 0.0;
+                var t2 = c1_2;
+                var t3 = c1_3;
+                var t4 = c1_4;
+                var t5 = c1_5;
+                var t6 = c1_6;
+                var t7 = c1_7;
+                var s0 = t0 * t0;
+                var s1 = t1 * t1;
+                var s2 = t2 * t2;
+                var s3 = t3 * t3;
+                var s4 = t4 * t4;
+                var s5 = t5 * t5;
+                var s6 = t6 * t6;
+                var s7 = t7 * t7;
+                s0 += s4;
+                s1 += s5;
+                s2 += s6;
+                s3 += s7;
+                s0 += s2;
+                s1 += s3;
+                s0 += s1;
+                var norm2 = s0;
+                double tj;
+                double head;
+                double gamma;
+                double u0;
+                double u1;
+                double u2;
+                double u3;
+                double u4;
+                double u5;
+                double u6;
+                double u7;
+                var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
+                if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
                 {
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, j * M + i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, j * 8 + i);
+                    var norm = double.Sqrt(square);
+                    var beta = -double.CopySign(norm, alpha);
+                    head = alpha - beta;
+                    gamma = 1.0 / double.FusedMultiplyAdd(double.Abs(alpha), norm, square);
+                    tj = (beta - alpha) / beta;
+                    var toV = 1.0 / head;
+                    u0 = t0;
+                    u1 = head;
+                    c1_1 = beta;
+                    u2 = t2;
+                    c1_2 = c1_2 * toV;
+                    u3 = t3;
+                    c1_3 = c1_3 * toV;
+                    u4 = t4;
+                    c1_4 = c1_4 * toV;
+                    u5 = t5;
+                    c1_5 = c1_5 * toV;
+                    u6 = t6;
+                    c1_6 = c1_6 * toV;
+                    u7 = t7;
+                    c1_7 = c1_7 * toV;
                 }
+                else
+                {
+                    // Squaring over- or underflowed somewhere: the scaled computation, through memory; u = v, γ = τ.
+                    global::System.Runtime.CompilerServices.Unsafe.SkipInit(out VectorStorage column);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 0) = c1_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 1) = c1_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 2) = c1_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 3) = c1_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 4) = c1_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 5) = c1_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 6) = c1_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 7) = c1_7;
+                    tj = ScaledReflector(ref column[0], 1);
+                    head = 1.0;
+                    gamma = tj;
+                    c1_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 0);
+                    u0 = 0.0;
+                    c1_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 1);
+                    u1 = 1.0;
+                    c1_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 2);
+                    u2 = c1_2;
+                    c1_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 3);
+                    u3 = c1_3;
+                    c1_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 4);
+                    u4 = c1_4;
+                    c1_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 5);
+                    u5 = c1_5;
+                    c1_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 6);
+                    u6 = c1_6;
+                    c1_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 7);
+                    u7 = c1_7;
+                }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref tau, 1) = tj;
+
+                // c ← c − γ (uᵀc) u for the columns to the right; τ_j = 0 leaves them as they are.
+                var minusGamma = -gamma;
+                var b0 = 0.0;
+                var b1 = 0.0;
+                var b2 = u2;
+                var b3 = u3;
+                var b4 = u4;
+                var b5 = u5;
+                var b6 = u6;
+                var b7 = u7;
+                var d2_0 = b0 * c2_0;
+                var d2_1 = b1 * c2_1;
+                var d2_2 = b2 * c2_2;
+                var d2_3 = b3 * c2_3;
+                var d2_4 = b4 * c2_4;
+                var d2_5 = b5 * c2_5;
+                var d2_6 = b6 * c2_6;
+                var d2_7 = b7 * c2_7;
+                d2_0 += d2_4;
+                d2_1 += d2_5;
+                d2_2 += d2_6;
+                d2_3 += d2_7;
+                d2_0 += d2_2;
+                d2_1 += d2_3;
+                d2_0 += d2_1;
+                var dot2 = d2_0;
+                var w2 = minusGamma * double.FusedMultiplyAdd(head, c2_1, dot2);
+                c2_0 = double.FusedMultiplyAdd(w2, u0, c2_0);
+                c2_1 = double.FusedMultiplyAdd(w2, u1, c2_1);
+                c2_2 = double.FusedMultiplyAdd(w2, u2, c2_2);
+                c2_3 = double.FusedMultiplyAdd(w2, u3, c2_3);
+                c2_4 = double.FusedMultiplyAdd(w2, u4, c2_4);
+                c2_5 = double.FusedMultiplyAdd(w2, u5, c2_5);
+                c2_6 = double.FusedMultiplyAdd(w2, u6, c2_6);
+                c2_7 = double.FusedMultiplyAdd(w2, u7, c2_7);
             }
+
+            // Column 2: H_2 = I − γ u uᵀ, u = (α − β, x) on rows 2…, then the columns to its right.
+            {
+                var alpha = c2_2;
+                var t0 = 0.0;
+                var t1 = 0.0;
+                var t2 = 0.0;
+                var t3 = c2_3;
+                var t4 = c2_4;
+                var t5 = c2_5;
+                var t6 = c2_6;
+                var t7 = c2_7;
+                var s0 = t0 * t0;
+                var s1 = t1 * t1;
+                var s2 = t2 * t2;
+                var s3 = t3 * t3;
+                var s4 = t4 * t4;
+                var s5 = t5 * t5;
+                var s6 = t6 * t6;
+                var s7 = t7 * t7;
+                s0 += s4;
+                s1 += s5;
+                s2 += s6;
+                s3 += s7;
+                s0 += s2;
+                s1 += s3;
+                s0 += s1;
+                var norm2 = s0;
+                double tj;
+                double head;
+                double gamma;
+                double u0;
+                double u1;
+                double u2;
+                double u3;
+                double u4;
+                double u5;
+                double u6;
+                double u7;
+                var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
+                if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
+                {
+                    var norm = double.Sqrt(square);
+                    var beta = -double.CopySign(norm, alpha);
+                    head = alpha - beta;
+                    gamma = 1.0 / double.FusedMultiplyAdd(double.Abs(alpha), norm, square);
+                    tj = (beta - alpha) / beta;
+                    var toV = 1.0 / head;
+                    u0 = t0;
+                    u1 = t1;
+                    u2 = head;
+                    c2_2 = beta;
+                    u3 = t3;
+                    c2_3 = c2_3 * toV;
+                    u4 = t4;
+                    c2_4 = c2_4 * toV;
+                    u5 = t5;
+                    c2_5 = c2_5 * toV;
+                    u6 = t6;
+                    c2_6 = c2_6 * toV;
+                    u7 = t7;
+                    c2_7 = c2_7 * toV;
+                }
+                else
+                {
+                    // Squaring over- or underflowed somewhere: the scaled computation, through memory; u = v, γ = τ.
+                    global::System.Runtime.CompilerServices.Unsafe.SkipInit(out VectorStorage column);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 0) = c2_0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 1) = c2_1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 2) = c2_2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 3) = c2_3;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 4) = c2_4;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 5) = c2_5;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 6) = c2_6;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 7) = c2_7;
+                    tj = ScaledReflector(ref column[0], 2);
+                    head = 1.0;
+                    gamma = tj;
+                    c2_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 0);
+                    u0 = 0.0;
+                    c2_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 1);
+                    u1 = 0.0;
+                    c2_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 2);
+                    u2 = 1.0;
+                    c2_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 3);
+                    u3 = c2_3;
+                    c2_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 4);
+                    u4 = c2_4;
+                    c2_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 5);
+                    u5 = c2_5;
+                    c2_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 6);
+                    u6 = c2_6;
+                    c2_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref column[0], 7);
+                    u7 = c2_7;
+                }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref tau, 2) = tj;
+            }
+
+            // Each column store also writes 2 padding zeros into the next column's place, which that column's store
+            // then overwrites; the last column goes through VectorStorage, so nothing is written past qr.
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, 0) = c0_0;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, 1) = c0_1;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, 2) = c0_2;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, 3) = c0_3;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, 4) = c0_4;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, 5) = c0_5;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, 6) = c0_6;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, 7) = c0_7;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, 6) = c1_0;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, 7) = c1_1;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, 8) = c1_2;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, 9) = c1_3;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, 10) = c1_4;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, 11) = c1_5;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, 12) = c1_6;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, 13) = c1_7;
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out VectorStorage lastColumn);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref lastColumn[0], 0) = c2_0;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref lastColumn[0], 1) = c2_1;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref lastColumn[0], 2) = c2_2;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref lastColumn[0], 3) = c2_3;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref lastColumn[0], 4) = c2_4;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref lastColumn[0], 5) = c2_5;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref lastColumn[0], 6) = c2_6;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref lastColumn[0], 7) = c2_7;
+            ((global::System.ReadOnlySpan<double>)lastColumn).Slice(0, M).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, 12), M));
 
             return Succeeded;
         }
@@ -905,8 +1490,8 @@ namespace Samples
             private double _element0;
         }
 
-        [global::System.Runtime.CompilerServices.InlineArray(24)]
-        private struct Workspace
+        [global::System.Runtime.CompilerServices.InlineArray(8)]
+        private struct VectorStorage
         {
             private double _element0;
         }
