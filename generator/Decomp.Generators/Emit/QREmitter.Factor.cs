@@ -195,25 +195,9 @@ internal sealed partial class QREmitter
                     // and xᵀc does not wait for the square root and the division: only one FMA, one product and the update
                     // follow them. The stored v = x/(α − β) and τ are the same reflector, for Q and the solves.
                     W.WriteLine();
-                    W.WriteLine($"{T} tj;");
-                    W.WriteLine($"{T} head;");
-                    W.WriteLine($"{T} gamma;");
-                    foreach (var (c, p) in chunks)
-                    {
-                        W.WriteLine($"{f.Type(Num)} {Name("u", c, p)};");
-                    }
-
                     var one = f.IsScalar ? Lit(1) : $"{f.Type(Num)}.One";
-                    W.WriteLine($"var square = {Num.Fma("alpha", "alpha", "norm2")};");
-                    using (W.Block($"if (norm2 >= {SafeSquareMin} && square <= {T}.MaxValue)"))
+                    using (EmitFastReflector(f, chunks.Select(cp => Name("u", cp.Chunk, cp.Part))))
                     {
-                        W.WriteLine("// β = −sign(α)·‖(α, x)‖: α − β adds magnitudes, so v = x/(α − β) loses nothing to cancellation.");
-                        W.WriteLine($"var norm = {T}.Sqrt(square);");
-                        W.WriteLine($"var beta = -{T}.CopySign(norm, alpha);");
-                        W.WriteLine("head = alpha - beta;");
-                        W.WriteLine($"gamma = {Lit(1)} / {Num.Fma($"{T}.Abs(alpha)", "norm", "square")};");
-                        W.WriteLine("tj = (beta - alpha) / beta;");
-                        W.WriteLine($"var toV = {f.Broadcast($"{Lit(1)} / head")};");
                         if (!f.IsScalar)
                         {
                             W.WriteLine($"var betaV = {f.Broadcast("beta")};");
@@ -396,23 +380,8 @@ internal sealed partial class QREmitter
                     }
 
                     EmitDot(f, parts, chunks, (_, p) => $"t{p}", (_, p) => $"t{p}", "s", "norm2");
-                    W.WriteLine($"{T} tj;");
-                    W.WriteLine($"{T} head;");
-                    W.WriteLine($"{T} gamma;");
-                    foreach (var (_, p) in chunks)
+                    using (EmitFastReflector(f, chunks.Select(cp => $"u{cp.Part}")))
                     {
-                        W.WriteLine($"{f.Type(Num)} u{p};");
-                    }
-
-                    W.WriteLine($"var square = {Num.Fma("alpha", "alpha", "norm2")};");
-                    using (W.Block($"if (norm2 >= {SafeSquareMin} && square <= {T}.MaxValue)"))
-                    {
-                        W.WriteLine($"var norm = {T}.Sqrt(square);");
-                        W.WriteLine($"var beta = -{T}.CopySign(norm, alpha);");
-                        W.WriteLine("head = alpha - beta;");
-                        W.WriteLine($"gamma = {Lit(1)} / {Num.Fma($"{T}.Abs(alpha)", "norm", "square")};");
-                        W.WriteLine("tj = (beta - alpha) / beta;");
-                        W.WriteLine($"var toV = {f.Broadcast($"{Lit(1)} / head")};");
                         foreach (var (_, p) in chunks)
                         {
                             W.WriteLine($"u{p} = {Select(p, Diagonal, f.Broadcast("head"), $"t{p}")};");
@@ -505,6 +474,32 @@ internal sealed partial class QREmitter
         }
 
         W.WriteLine();
+    }
+
+    /// <summary>
+    /// Declares τ_j, head (u_j = α − β), γ and the registers of u; forms α² + ‖x‖² and opens the fast path, in which β, head,
+    /// γ, τ_j and toV = 1/head are computed here and the caller writes u and the stored column before disposing the scope.
+    /// </summary>
+    private SourceWriter.Scope EmitFastReflector(VectorFlavor f, IEnumerable<string> u)
+    {
+        W.WriteLine($"{T} tj;");
+        W.WriteLine($"{T} head;");
+        W.WriteLine($"{T} gamma;");
+        foreach (var name in u)
+        {
+            W.WriteLine($"{f.Type(Num)} {name};");
+        }
+
+        W.WriteLine($"var square = {Num.Fma("alpha", "alpha", "norm2")};");
+        var scope = W.Block($"if (norm2 >= {SafeSquareMin} && square <= {T}.MaxValue)");
+        W.WriteLine("// β = −sign(α)·‖(α, x)‖: α − β adds magnitudes, so v = x/(α − β) loses nothing to cancellation.");
+        W.WriteLine($"var norm = {T}.Sqrt(square);");
+        W.WriteLine($"var beta = -{T}.CopySign(norm, alpha);");
+        W.WriteLine("head = alpha - beta;");
+        W.WriteLine($"gamma = {Lit(1)} / {Num.Fma($"{T}.Abs(alpha)", "norm", "square")};");
+        W.WriteLine("tj = (beta - alpha) / beta;");
+        W.WriteLine($"var toV = {f.Broadcast($"{Lit(1)} / head")};");
+        return scope;
     }
 
     /// <summary>Smallest ‖x‖² whose unscaled sum of squares lost nothing to underflow (2⁻¹⁰⁰⁰ or 2⁻¹¹⁰).</summary>

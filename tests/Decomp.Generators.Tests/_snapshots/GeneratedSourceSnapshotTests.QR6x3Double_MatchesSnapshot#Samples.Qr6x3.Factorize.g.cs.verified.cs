@@ -292,6 +292,7 @@ namespace Samples
                 var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
                 if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
                 {
+                    // β = −sign(α)·‖(α, x)‖: α − β adds magnitudes, so v = x/(α − β) loses nothing to cancellation.
                     var norm = double.Sqrt(square);
                     var beta = -double.CopySign(norm, alpha);
                     head = alpha - beta;
@@ -346,6 +347,7 @@ namespace Samples
                 var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
                 if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
                 {
+                    // β = −sign(α)·‖(α, x)‖: α − β adds magnitudes, so v = x/(α − β) loses nothing to cancellation.
                     var norm = double.Sqrt(square);
                     var beta = -double.CopySign(norm, alpha);
                     head = alpha - beta;
@@ -394,6 +396,7 @@ namespace Samples
                 var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
                 if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
                 {
+                    // β = −sign(α)·‖(α, x)‖: α − β adds magnitudes, so v = x/(α − β) loses nothing to cancellation.
                     var norm = double.Sqrt(square);
                     var beta = -double.CopySign(norm, alpha);
                     head = alpha - beta;
@@ -472,6 +475,7 @@ namespace Samples
                 var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
                 if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
                 {
+                    // β = −sign(α)·‖(α, x)‖: α − β adds magnitudes, so v = x/(α − β) loses nothing to cancellation.
                     var norm = double.Sqrt(square);
                     var beta = -double.CopySign(norm, alpha);
                     head = alpha - beta;
@@ -539,6 +543,7 @@ namespace Samples
                 var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
                 if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
                 {
+                    // β = −sign(α)·‖(α, x)‖: α − β adds magnitudes, so v = x/(α − β) loses nothing to cancellation.
                     var norm = double.Sqrt(square);
                     var beta = -double.CopySign(norm, alpha);
                     head = alpha - beta;
@@ -598,6 +603,7 @@ namespace Samples
                 var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
                 if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
                 {
+                    // β = −sign(α)·‖(α, x)‖: α − β adds magnitudes, so v = x/(α − β) loses nothing to cancellation.
                     var norm = double.Sqrt(square);
                     var beta = -double.CopySign(norm, alpha);
                     head = alpha - beta;
@@ -697,6 +703,7 @@ namespace Samples
                 var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
                 if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
                 {
+                    // β = −sign(α)·‖(α, x)‖: α − β adds magnitudes, so v = x/(α − β) loses nothing to cancellation.
                     var norm = double.Sqrt(square);
                     var beta = -double.CopySign(norm, alpha);
                     head = alpha - beta;
@@ -793,6 +800,7 @@ namespace Samples
                 var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
                 if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
                 {
+                    // β = −sign(α)·‖(α, x)‖: α − β adds magnitudes, so v = x/(α − β) loses nothing to cancellation.
                     var norm = double.Sqrt(square);
                     var beta = -double.CopySign(norm, alpha);
                     head = alpha - beta;
@@ -876,6 +884,7 @@ namespace Samples
                 var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
                 if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
                 {
+                    // β = −sign(α)·‖(α, x)‖: α − β adds magnitudes, so v = x/(α − β) loses nothing to cancellation.
                     var norm = double.Sqrt(square);
                     var beta = -double.CopySign(norm, alpha);
                     head = alpha - beta;
@@ -1017,6 +1026,7 @@ namespace Samples
                 var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
                 if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
                 {
+                    // β = −sign(α)·‖(α, x)‖: α − β adds magnitudes, so v = x/(α − β) loses nothing to cancellation.
                     var norm = double.Sqrt(square);
                     var beta = -double.CopySign(norm, alpha);
                     head = alpha - beta;
@@ -1177,6 +1187,7 @@ namespace Samples
                 var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
                 if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
                 {
+                    // β = −sign(α)·‖(α, x)‖: α − β adds magnitudes, so v = x/(α − β) loses nothing to cancellation.
                     var norm = double.Sqrt(square);
                     var beta = -double.CopySign(norm, alpha);
                     head = alpha - beta;
@@ -1311,6 +1322,7 @@ namespace Samples
                 var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
                 if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
                 {
+                    // β = −sign(α)·‖(α, x)‖: α − β adds magnitudes, so v = x/(α − β) loses nothing to cancellation.
                     var norm = double.Sqrt(square);
                     var beta = -double.CopySign(norm, alpha);
                     head = alpha - beta;
