@@ -3,7 +3,7 @@ using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using Decomp;
 
-// Factors and solves fixed pseudo-random systems with Cholesky, LU and QR kernels of several shapes and prints which SIMD
+// Factors and solves fixed pseudo-random systems with Cholesky, LU, QR and PivotedQR kernels of several shapes and prints which SIMD
 // width the JIT enabled and a hash of every output bit. Run under DOTNET_EnableHWIntrinsic=0 /
 // DOTNET_EnableAVX2=0, the hashes must not change: every flavor gives the same results.
 var width = Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : Vector128.IsHardwareAccelerated ? 128 : 0;
@@ -43,6 +43,11 @@ RunQR<QF8, float>(8, 8, hash);
 RunQR<QF16, float>(16, 16, hash);
 RunQR<QF20x7, float>(20, 7, hash);
 RunQR<QF32, float>(32, 32, hash);
+RunPivotedQR<PQ4, double>(4, 4, hash);
+RunPivotedQR<PQ8, double>(8, 8, hash);
+RunPivotedQR<PQ20x8, double>(20, 8, hash);
+RunPivotedQR<PQF16, float>(16, 16, hash);
+RunPivotedQR<PQF13x6, float>(13, 6, hash);
 Console.WriteLine($"width={width} hash={Convert.ToHexString(hash.GetHashAndReset())}");
 
 static void Run<TKernel, T>(int n, IncrementalHash hash)
@@ -199,6 +204,63 @@ static void RunQR<TKernel, T>(int m, int n, IncrementalHash hash)
     }
 }
 
+// Column-pivoted QR on random matrices, on ones with repeated columns (ties and rank deficiency), and on scaled ones.
+static void RunPivotedQR<TKernel, T>(int m, int n, IncrementalHash hash)
+    where TKernel : struct, IPivotedQRKernel<TKernel, T>
+    where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+{
+    var random = new Random((m * 100) + n + 7);
+    var big = typeof(T) == typeof(float) ? 70 : 600;
+    for (var trial = 0; trial < 12; trial++)
+    {
+        var a = new T[m * n];
+        var rhs = new T[m];
+        for (var i = 0; i < m; i++)
+        {
+            rhs[i] = T.CreateChecked((random.NextDouble() * 2) - 1);
+            for (var j = 0; j < n; j++)
+            {
+                var value = (random.NextDouble() * 2) - 1;
+                a[i * n + j] = T.CreateChecked(Math.ScaleB(value, trial == 3 ? big : trial == 4 ? -big : 0));
+            }
+        }
+
+        if (trial >= 5)
+        {
+            // Every third column a copy of column 0: equal norms and rank below n.
+            for (var i = 0; i < m; i++)
+            {
+                for (var j = 3; j < n; j += 3)
+                {
+                    a[i * n + j] = a[i * n];
+                }
+            }
+        }
+
+        var work = (T[])a.Clone();
+        var tau = new T[n];
+        var permutation = new int[n];
+        var ok = TKernel.FactorInPlace(work, tau, permutation);
+        hash.AppendData(BitConverter.GetBytes(ok));
+        var x = new T[n];
+        TKernel.Factor(a).Solve(rhs, x);
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes<T>(work));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes<T>(tau));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes<int>(permutation));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes<T>(x));
+    }
+}
+
+internal interface IPivotedQRKernel<TSelf, T>
+    where TSelf : struct, IPivotedQRKernel<TSelf, T>
+{
+    static abstract TSelf Factor(ReadOnlySpan<T> a);
+
+    static abstract bool FactorInPlace(Span<T> a, Span<T> tau, Span<int> permutation);
+
+    void Solve(ReadOnlySpan<T> b, Span<T> x);
+}
+
 internal interface IQRKernel<TSelf, T>
     where TSelf : struct, IQRKernel<TSelf, T>
 {
@@ -270,3 +332,8 @@ internal interface IKernel<TSelf, T>
 [Factorize(Kind.QR, Size = 16, Element = typeof(float))] internal partial struct QF16 : IQRKernel<QF16, float>;
 [Factorize(Kind.QR, Rows = 20, Columns = 7, Element = typeof(float))] internal partial struct QF20x7 : IQRKernel<QF20x7, float>;
 [Factorize(Kind.QR, Size = 32, Element = typeof(float))] internal partial struct QF32 : IQRKernel<QF32, float>;
+[Factorize(Kind.PivotedQR, Size = 4)] internal partial struct PQ4 : IPivotedQRKernel<PQ4, double>;
+[Factorize(Kind.PivotedQR, Size = 8)] internal partial struct PQ8 : IPivotedQRKernel<PQ8, double>;
+[Factorize(Kind.PivotedQR, Rows = 20, Columns = 8)] internal partial struct PQ20x8 : IPivotedQRKernel<PQ20x8, double>;
+[Factorize(Kind.PivotedQR, Size = 16, Element = typeof(float))] internal partial struct PQF16 : IPivotedQRKernel<PQF16, float>;
+[Factorize(Kind.PivotedQR, Rows = 13, Columns = 6, Element = typeof(float))] internal partial struct PQF13x6 : IPivotedQRKernel<PQF13x6, float>;

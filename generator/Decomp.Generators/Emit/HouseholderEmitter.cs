@@ -9,7 +9,7 @@ namespace Decomp.Generators.Emit;
 /// and the members written from that storage alone — <c>FactorInPlace</c>'s copy-out, the least-squares <c>Solve</c>,
 /// <c>ApplyQTransposeTo</c>, <c>CopyQTo</c>, <c>CopyRTo</c> and the reflector application they use.
 /// </summary>
-internal abstract class HouseholderEmitter : FactorizationEmitter
+internal abstract partial class HouseholderEmitter : FactorizationEmitter
 {
     /// <summary>Member names every Householder kind declares (see <see cref="KernelEmitter.MemberNames"/>).</summary>
     protected static readonly string[] HouseholderMemberNames =

@@ -13,7 +13,8 @@ namespace Decomp.Generators.Emit;
 /// <remarks>
 /// The storage is QR's (column j of the factor of AP at <c>j·M</c>, τ beside it) plus the permutation. The remaining
 /// columns' norms are downdated after each step, not recomputed, with LAPACK Working Note 176's safeguard: a norm is
-/// recomputed from its column once cancellation would have eaten half its digits. Scalar loops for every shape.
+/// recomputed from its column once cancellation would have eaten half its digits. The reflector steps are QR's SIMD
+/// column operations (<c>HouseholderEmitter.Factor.cs</c>), on columns in memory so that they can be swapped.
 /// </remarks>
 internal sealed class PivotedQREmitter : HouseholderEmitter
 {
@@ -26,7 +27,9 @@ internal sealed class PivotedQREmitter : HouseholderEmitter
     public static IReadOnlyList<string> MemberNames { get; } = new[]
     {
         "_permutation", "ColumnPermutation", "Rank", "DefaultRankTolerance", "PermutationStorage",
-    }.Concat(HouseholderMemberNames).ToArray();
+    }.Concat(HouseholderMemberNames).Concat(FactorMemberNames(pivoted: true)).ToArray();
+
+    protected override bool Pivoted => true;
 
     /// <summary>Machine epsilon ε of the element type (2⁻⁵² or 2⁻²³), the spacing of the numbers at 1.</summary>
     private double Epsilon => Num.Size == 4 ? Math.Pow(2, -23) : Math.Pow(2, -52);
@@ -59,12 +62,16 @@ internal sealed class PivotedQREmitter : HouseholderEmitter
             "ref factor._qr[0], ref factor._tau[0], ref factor._permutation[0]");
         EmitPublicMembers();
         EmitGuards("PivotedQR", "unreachable: a pivoted QR exists for every finite matrix");
-        EmitCore();
+        EmitFactorKernels();
         EmitApplyReflectors();
-        EmitScaledReflector();
         EmitInlineArray("FactorStorage", T, M * N);
         EmitInlineArray("DiagonalStorage", T, N);
         EmitInlineArray("ColumnStorage", T, M);
+        if (Padded != M)
+        {
+            EmitInlineArray("Workspace", T, Padded * N);
+        }
+
         EmitInlineArray("PermutationStorage", "int", N, last: true);
     }
 
@@ -137,109 +144,6 @@ internal sealed class PivotedQREmitter : HouseholderEmitter
             /// </summary>
             /// <returns>The rank, 0 … {{N}}.</returns>
             public readonly int Rank() => Rank(DefaultRankTolerance);
-
-            """);
-        W.WriteLine();
-    }
-
-    private void EmitCore()
-    {
-        // √u, u = ε/2 the unit roundoff: LAPACK's tol3z.
-        var recomputeBelow = Lit(Math.Sqrt(Epsilon / 2));
-        W.WriteBlock($$"""
-            // Returns Succeeded or InputNotFinite. a is row-major; qr receives the factor of A·P column by column.
-            {{GlobalNames.AggressiveOptimization}}
-            private static int FactorCore(ref {{T}} a, ref {{T}} qr, ref {{T}} tau, ref int permutation)
-            {
-                // Transposed into columns; x·0 is NaN exactly when x is NaN or ∞.
-                {{T}} finite = {{Lit(0)}};
-                for (var j = 0; j < N; j++)
-                {
-                    ref var cj = ref {{Unsafe}}.Add(ref qr, j * M);
-                    for (var i = 0; i < M; i++)
-                    {
-                        {{Unsafe}}.Add(ref cj, i) = {{Unsafe}}.Add(ref a, i * N + j);
-                        finite = {{Num.Fma($"{Unsafe}.Add(ref cj, i)", Lit(0), "finite")}};
-                    }
-                }
-
-                if (!(finite == {{Lit(0)}}))
-                {
-                    return InputNotFinite;
-                }
-
-                // partial[k]: the norm of what is left of column k below the finished rows, downdated step by step;
-                // exact[k]: that norm when it was last computed from the column.
-                {{Unsafe}}.SkipInit(out DiagonalStorage partial);
-                {{Unsafe}}.SkipInit(out DiagonalStorage exact);
-                for (var k = 0; k < N; k++)
-                {
-                    partial[k] = exact[k] = Norm(ref {{Unsafe}}.Add(ref qr, k * M), 0);
-                    {{Unsafe}}.Add(ref permutation, k) = k;
-                }
-
-                for (var j = 0; j < N; j++)
-                {
-                    // The pivot: the remaining column of largest norm, the first of equals.
-                    var p = j;
-                    for (var k = j + 1; k < N; k++)
-                    {
-                        if (partial[k] > partial[p])
-                        {
-                            p = k;
-                        }
-                    }
-
-                    ref var cj = ref {{Unsafe}}.Add(ref qr, j * M);
-                    if (p != j)
-                    {
-                        ref var cp = ref {{Unsafe}}.Add(ref qr, p * M);
-                        for (var i = 0; i < M; i++)
-                        {
-                            ({{Unsafe}}.Add(ref cj, i), {{Unsafe}}.Add(ref cp, i)) = ({{Unsafe}}.Add(ref cp, i), {{Unsafe}}.Add(ref cj, i));
-                        }
-
-                        ({{Unsafe}}.Add(ref permutation, j), {{Unsafe}}.Add(ref permutation, p)) = ({{Unsafe}}.Add(ref permutation, p), {{Unsafe}}.Add(ref permutation, j));
-                        partial[p] = partial[j];
-                        exact[p] = exact[j];
-                    }
-
-                    var tj = ScaledReflector(ref cj, j);
-                    {{Unsafe}}.Add(ref tau, j) = tj;
-                    if (tj != {{Lit(0)}})
-                    {
-                        for (var k = j + 1; k < N; k++)
-                        {
-                            ApplyReflector(ref cj, tj, ref {{Unsafe}}.Add(ref qr, k * M), j);
-                        }
-                    }
-
-                    // Row j is final: take r_jk out of the remaining norms, ‖below‖² = ‖before‖² − r_jk² (LAPACK Working
-                    // Note 176). Once (norm / last exact norm)² falls to √u, cancellation has cost half the digits: recompute.
-                    for (var k = j + 1; k < N; k++)
-                    {
-                        var norm = partial[k];
-                        if (norm == {{Lit(0)}})
-                        {
-                            continue;
-                        }
-
-                        var ratio = {{T}}.Abs({{Unsafe}}.Add(ref qr, k * M + j)) / norm;
-                        var left = {{T}}.Max({{Lit(1)}} - (ratio * ratio), {{Lit(0)}});
-                        var drift = norm / exact[k];
-                        if (left * drift * drift <= {{recomputeBelow}})
-                        {
-                            partial[k] = exact[k] = Norm(ref {{Unsafe}}.Add(ref qr, k * M), j + 1);
-                        }
-                        else
-                        {
-                            partial[k] = norm * {{T}}.Sqrt(left);
-                        }
-                    }
-                }
-
-                return Succeeded;
-            }
 
             """);
         W.WriteLine();

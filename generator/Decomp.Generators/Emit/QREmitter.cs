@@ -11,7 +11,7 @@ namespace Decomp.Generators.Emit;
 /// </summary>
 /// <remarks>
 /// The factor is kept column by column (column j at <c>j·M</c>): R on and above the diagonal, v_j below it (its leading 1
-/// implied), as <c>geqrf</c> stores it. The factor runs as SIMD column operations (<c>QREmitter.Factor.cs</c>); Q and the solves are scalar loops.
+/// implied), as <c>geqrf</c> stores it. The factor runs as SIMD column operations (<c>HouseholderEmitter.Factor.cs</c>); Q and the solves are scalar loops.
 /// </remarks>
 internal sealed partial class QREmitter : HouseholderEmitter
 {
@@ -21,7 +21,7 @@ internal sealed partial class QREmitter : HouseholderEmitter
     }
 
     /// <summary>Every member name this emitter may declare in the struct (DECOMP016).</summary>
-    public static IReadOnlyList<string> MemberNames { get; } = HouseholderMemberNames.Concat(FactorMemberNames()).ToArray();
+    public static IReadOnlyList<string> MemberNames { get; } = HouseholderMemberNames.Concat(FactorMemberNames(pivoted: false)).ToArray();
 
     public override void EmitTypeDocumentation()
     {

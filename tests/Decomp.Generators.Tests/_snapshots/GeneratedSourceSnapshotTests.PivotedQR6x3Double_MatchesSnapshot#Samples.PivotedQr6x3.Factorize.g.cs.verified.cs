@@ -296,26 +296,53 @@ namespace Samples
             global::Decomp.Generated.KernelErrors.ThrowFactorizationFailed(global::Decomp.Kind.PivotedQR, Rows, Columns, step, "unreachable: a pivoted QR exists for every finite matrix");
         }
 
-        // Returns Succeeded or InputNotFinite. a is row-major; qr receives the factor of A·P column by column.
+        // Returns Succeeded or InputNotFinite. a is row-major; qr receives the factor of A·P column by column, permutation P.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static int FactorCore(ref double a, ref double qr, ref double tau, ref int permutation)
         {
-            // Transposed into columns; x·0 is NaN exactly when x is NaN or ∞.
-            double finite = 0.0;
-            for (var j = 0; j < N; j++)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                ref var cj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, j * M);
-                for (var i = 0; i < M; i++)
-                {
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i * N + j);
-                    finite = double.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, i), 0.0, finite);
-                }
+                return FactorCore512(ref a, ref qr, ref tau, ref permutation);
             }
 
-            if (!(finite == 0.0))
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                return FactorCore256(ref a, ref qr, ref tau, ref permutation);
+            }
+
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                return FactorCore128(ref a, ref qr, ref tau, ref permutation);
+            }
+
+            return FactorCoreScalar(ref a, ref qr, ref tau, ref permutation);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static int FactorCore512(ref double a, ref double qr, ref double tau, ref int permutation)
+        {
+            var finite0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            var finite1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            finite0 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref a, 0), global::System.Runtime.Intrinsics.Vector512<double>.Zero, finite0);
+            finite1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref a, 8), global::System.Runtime.Intrinsics.Vector512<double>.Zero, finite1);
+            finite1 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref a, 10), global::System.Runtime.Intrinsics.Vector512<double>.Zero, finite1);
+
+            // x·0 is NaN exactly when x is NaN or ∞.
+            if (!(global::System.Runtime.Intrinsics.Vector512.EqualsAll(finite0 + finite1, global::System.Runtime.Intrinsics.Vector512<double>.Zero)))
             {
                 return InputNotFinite;
             }
+
+            // Factored in a workspace whose columns are padded with zeros to 8 rows (whole vectors), then copied to qr.
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out Workspace work);
+            ref var w0 = ref work[0];
+            // A's columns, gathered lane by lane, padded with zeros.
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 9), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 15), 0.0, 0.0), ref w0, 0);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 10), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 16), 0.0, 0.0), ref w0, 8);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 11), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 17), 0.0, 0.0), ref w0, 16);
+
+            // Row indices of each register's lanes, to mask the rows above and on the diagonal.
+            var index0_0 = global::System.Runtime.Intrinsics.Vector512.Create(0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0);
 
             // partial[k]: the norm of what is left of column k below the finished rows, downdated step by step;
             // exact[k]: that norm when it was last computed from the column.
@@ -323,48 +350,96 @@ namespace Samples
             global::System.Runtime.CompilerServices.Unsafe.SkipInit(out DiagonalStorage exact);
             for (var k = 0; k < N; k++)
             {
-                partial[k] = exact[k] = Norm(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, k * M), 0);
+                partial[k] = exact[k] = Norm(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, k * 8), 0);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref permutation, k) = k;
             }
 
-            for (var j = 0; j < N; j++)
+            // Reflector H_j = I − τ_j v_j v_jᵀ zeroes column j below the diagonal, then is applied to the columns to its right.
+            for (var j = 0; j < 3; j++)
             {
                 // The pivot: the remaining column of largest norm, the first of equals.
-                var p = j;
+                var pivot = j;
                 for (var k = j + 1; k < N; k++)
                 {
-                    if (partial[k] > partial[p])
+                    if (partial[k] > partial[pivot])
                     {
-                        p = k;
+                        pivot = k;
                     }
                 }
 
-                ref var cj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, j * M);
-                if (p != j)
+                if (pivot != j)
                 {
-                    ref var cp = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, p * M);
-                    for (var i = 0; i < M; i++)
-                    {
-                        (global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, i), global::System.Runtime.CompilerServices.Unsafe.Add(ref cp, i)) = (global::System.Runtime.CompilerServices.Unsafe.Add(ref cp, i), global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, i));
-                    }
-
-                    (global::System.Runtime.CompilerServices.Unsafe.Add(ref permutation, j), global::System.Runtime.CompilerServices.Unsafe.Add(ref permutation, p)) = (global::System.Runtime.CompilerServices.Unsafe.Add(ref permutation, p), global::System.Runtime.CompilerServices.Unsafe.Add(ref permutation, j));
-                    partial[p] = partial[j];
-                    exact[p] = exact[j];
+                    ref var columnJ = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, j * 8);
+                    ref var columnP = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, pivot * 8);
+                    var swapJ0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref columnJ, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref columnP, 0), ref columnJ, 0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(swapJ0_0, ref columnP, 0);
+                    (global::System.Runtime.CompilerServices.Unsafe.Add(ref permutation, j), global::System.Runtime.CompilerServices.Unsafe.Add(ref permutation, pivot)) = (global::System.Runtime.CompilerServices.Unsafe.Add(ref permutation, pivot), global::System.Runtime.CompilerServices.Unsafe.Add(ref permutation, j));
+                    partial[pivot] = partial[j];
+                    exact[pivot] = exact[j];
                 }
 
-                var tj = ScaledReflector(ref cj, j);
+                ref var cj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, j * 8);
+                var alpha = global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, j);
+                var jv = global::System.Runtime.Intrinsics.Vector512.Create((double)j);
+
+                // ‖x‖² of the part below the diagonal.
+                var x0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref cj, 0);
+                var t0_0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(index0_0, jv), x0_0, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                var s0 = t0_0 * t0_0;
+                var s256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s0);
+                var s128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s256);
+                var norm2 = global::System.Runtime.Intrinsics.Vector128.ToScalar(s128) + global::System.Runtime.Intrinsics.Vector128.GetElement(s128, 1);
+
+                double tj;
+                double head;
+                double gamma;
+                global::System.Runtime.Intrinsics.Vector512<double> u0_0;
+                var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
+                if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
+                {
+                    // β = −sign(α)·‖(α, x)‖: α − β adds magnitudes, so v = x/(α − β) loses nothing to cancellation.
+                    var norm = double.Sqrt(square);
+                    var beta = -double.CopySign(norm, alpha);
+                    head = alpha - beta;
+                    gamma = 1.0 / double.FusedMultiplyAdd(double.Abs(alpha), norm, square);
+                    tj = (beta - alpha) / beta;
+                    var toV = global::System.Runtime.Intrinsics.Vector512.Create(1.0 / head);
+                    var betaV = global::System.Runtime.Intrinsics.Vector512.Create(beta);
+                    var headV = global::System.Runtime.Intrinsics.Vector512.Create(head);
+                    u0_0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(index0_0, jv), headV, t0_0);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(index0_0, jv), x0_0 * toV, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(index0_0, jv), betaV, x0_0)), ref cj, 0);
+                }
+                else
+                {
+                    // Squaring over- or underflowed somewhere: the scaled computation, from memory; u = v, γ = τ.
+                    tj = ScaledReflector(ref cj, j);
+                    head = 1.0;
+                    gamma = tj;
+                    u0_0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(index0_0, jv), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref cj, 0), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(index0_0, jv), global::System.Runtime.Intrinsics.Vector512<double>.One, global::System.Runtime.Intrinsics.Vector512<double>.Zero));
+                }
+
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref tau, j) = tj;
+
+                // The columns to the right: c ← c − γ (uᵀc) u, with uᵀc = (u's part below the diagonal)ᵀc + head·c_j;
+                // τ_j = 0 (nothing below the diagonal) leaves them as they are.
                 if (tj != 0.0)
                 {
+                    var b0_0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(index0_0, jv), u0_0, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
                     for (var k = j + 1; k < N; k++)
                     {
-                        ApplyReflector(ref cj, tj, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, k * M), j);
+                        ref var ck = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, k * 8);
+                        var c0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref ck, 0);
+                        var d0 = b0_0 * c0_0;
+                        var d256 = global::System.Runtime.Intrinsics.Vector512.GetLower(d0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(d0);
+                        var d128 = global::System.Runtime.Intrinsics.Vector256.GetLower(d256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(d256);
+                        var dot = global::System.Runtime.Intrinsics.Vector128.ToScalar(d128) + global::System.Runtime.Intrinsics.Vector128.GetElement(d128, 1);
+                        var w = global::System.Runtime.Intrinsics.Vector512.Create(-gamma * double.FusedMultiplyAdd(head, global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, j), dot));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(w, u0_0, c0_0), ref ck, 0);
                     }
                 }
 
-                // Row j is final: take r_jk out of the remaining norms, ‖below‖² = ‖before‖² − r_jk² (LAPACK Working
-                // Note 176). Once (norm / last exact norm)² falls to √u, cancellation has cost half the digits: recompute.
+                // Row j is final: take r_jk out of the remaining norms; recompute a norm once cancellation would have eaten half its digits.
                 for (var k = j + 1; k < N; k++)
                 {
                     var norm = partial[k];
@@ -373,12 +448,12 @@ namespace Samples
                         continue;
                     }
 
-                    var ratio = double.Abs(global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, k * M + j)) / norm;
+                    var ratio = double.Abs(global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, k * 8 + j)) / norm;
                     var left = double.Max(1.0 - (ratio * ratio), 0.0);
                     var drift = norm / exact[k];
                     if (left * drift * drift <= 1.0536712127723509E-08)
                     {
-                        partial[k] = exact[k] = Norm(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, k * M), j + 1);
+                        partial[k] = exact[k] = Norm(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, k * 8), j + 1);
                     }
                     else
                     {
@@ -387,40 +462,663 @@ namespace Samples
                 }
             }
 
+            for (var j = 0; j < N; j++)
+            {
+                for (var i = 0; i < M; i++)
+                {
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, j * M + i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, j * 8 + i);
+                }
+            }
+
             return Succeeded;
         }
 
-        // x ← Qᵀx = H_{n−1}…H_0 x (transpose), or x ← Qx = H_0…H_{n−1} x.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static void ApplyReflectors(ref double qr, ref double tau, ref double x, bool transpose)
+        private static int FactorCore256(ref double a, ref double qr, ref double tau, ref int permutation)
         {
-            for (var step = 0; step < N; step++)
+            var finite0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            var finite1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            for (var k = 0; k < 16; k += 8)
             {
-                var j = transpose ? step : N - 1 - step;
-                var tj = global::System.Runtime.CompilerServices.Unsafe.Add(ref tau, j);
+                finite0 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref a, (nuint)(k)), global::System.Runtime.Intrinsics.Vector256<double>.Zero, finite0);
+                finite1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref a, (nuint)(k + 4)), global::System.Runtime.Intrinsics.Vector256<double>.Zero, finite1);
+            }
+            finite1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref a, 14), global::System.Runtime.Intrinsics.Vector256<double>.Zero, finite1);
+
+            // x·0 is NaN exactly when x is NaN or ∞.
+            if (!(global::System.Runtime.Intrinsics.Vector256.EqualsAll(finite0 + finite1, global::System.Runtime.Intrinsics.Vector256<double>.Zero)))
+            {
+                return InputNotFinite;
+            }
+
+            // Factored in a workspace whose columns are padded with zeros to 8 rows (whole vectors), then copied to qr.
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out Workspace work);
+            ref var w0 = ref work[0];
+            // A's columns, gathered lane by lane, padded with zeros.
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 9)), ref w0, 0);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 15), 0.0, 0.0), ref w0, 4);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 10)), ref w0, 8);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 16), 0.0, 0.0), ref w0, 12);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 11)), ref w0, 16);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 17), 0.0, 0.0), ref w0, 20);
+
+            // Row indices of each register's lanes, to mask the rows above and on the diagonal.
+            var index0_0 = global::System.Runtime.Intrinsics.Vector256.Create(0.0, 1.0, 2.0, 3.0);
+            var index0_1 = global::System.Runtime.Intrinsics.Vector256.Create(4.0, 5.0, 6.0, 7.0);
+
+            // partial[k]: the norm of what is left of column k below the finished rows, downdated step by step;
+            // exact[k]: that norm when it was last computed from the column.
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out DiagonalStorage partial);
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out DiagonalStorage exact);
+            for (var k = 0; k < N; k++)
+            {
+                partial[k] = exact[k] = Norm(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, k * 8), 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref permutation, k) = k;
+            }
+
+            // Reflector H_j = I − τ_j v_j v_jᵀ zeroes column j below the diagonal, then is applied to the columns to its right.
+            for (var j = 0; j < 3; j++)
+            {
+                // The pivot: the remaining column of largest norm, the first of equals.
+                var pivot = j;
+                for (var k = j + 1; k < N; k++)
+                {
+                    if (partial[k] > partial[pivot])
+                    {
+                        pivot = k;
+                    }
+                }
+
+                if (pivot != j)
+                {
+                    ref var columnJ = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, j * 8);
+                    ref var columnP = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, pivot * 8);
+                    var swapJ0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref columnJ, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref columnP, 0), ref columnJ, 0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(swapJ0_0, ref columnP, 0);
+                    var swapJ0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref columnJ, 4);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref columnP, 4), ref columnJ, 4);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(swapJ0_1, ref columnP, 4);
+                    (global::System.Runtime.CompilerServices.Unsafe.Add(ref permutation, j), global::System.Runtime.CompilerServices.Unsafe.Add(ref permutation, pivot)) = (global::System.Runtime.CompilerServices.Unsafe.Add(ref permutation, pivot), global::System.Runtime.CompilerServices.Unsafe.Add(ref permutation, j));
+                    partial[pivot] = partial[j];
+                    exact[pivot] = exact[j];
+                }
+
+                ref var cj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, j * 8);
+                var alpha = global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, j);
+                var jv = global::System.Runtime.Intrinsics.Vector256.Create((double)j);
+
+                // ‖x‖² of the part below the diagonal.
+                var x0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref cj, 0);
+                var t0_0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(index0_0, jv), x0_0, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var x0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref cj, 4);
+                var t0_1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(index0_1, jv), x0_1, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                var s0 = t0_0 * t0_0;
+                var s1 = t0_1 * t0_1;
+                s0 += s1;
+                var s128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s0) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s0);
+                var norm2 = global::System.Runtime.Intrinsics.Vector128.ToScalar(s128) + global::System.Runtime.Intrinsics.Vector128.GetElement(s128, 1);
+
+                double tj;
+                double head;
+                double gamma;
+                global::System.Runtime.Intrinsics.Vector256<double> u0_0;
+                global::System.Runtime.Intrinsics.Vector256<double> u0_1;
+                var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
+                if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
+                {
+                    // β = −sign(α)·‖(α, x)‖: α − β adds magnitudes, so v = x/(α − β) loses nothing to cancellation.
+                    var norm = double.Sqrt(square);
+                    var beta = -double.CopySign(norm, alpha);
+                    head = alpha - beta;
+                    gamma = 1.0 / double.FusedMultiplyAdd(double.Abs(alpha), norm, square);
+                    tj = (beta - alpha) / beta;
+                    var toV = global::System.Runtime.Intrinsics.Vector256.Create(1.0 / head);
+                    var betaV = global::System.Runtime.Intrinsics.Vector256.Create(beta);
+                    var headV = global::System.Runtime.Intrinsics.Vector256.Create(head);
+                    u0_0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(index0_0, jv), headV, t0_0);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(index0_0, jv), x0_0 * toV, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(index0_0, jv), betaV, x0_0)), ref cj, 0);
+                    u0_1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(index0_1, jv), headV, t0_1);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(index0_1, jv), x0_1 * toV, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(index0_1, jv), betaV, x0_1)), ref cj, 4);
+                }
+                else
+                {
+                    // Squaring over- or underflowed somewhere: the scaled computation, from memory; u = v, γ = τ.
+                    tj = ScaledReflector(ref cj, j);
+                    head = 1.0;
+                    gamma = tj;
+                    u0_0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(index0_0, jv), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref cj, 0), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(index0_0, jv), global::System.Runtime.Intrinsics.Vector256<double>.One, global::System.Runtime.Intrinsics.Vector256<double>.Zero));
+                    u0_1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(index0_1, jv), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref cj, 4), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(index0_1, jv), global::System.Runtime.Intrinsics.Vector256<double>.One, global::System.Runtime.Intrinsics.Vector256<double>.Zero));
+                }
+
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref tau, j) = tj;
+
+                // The columns to the right: c ← c − γ (uᵀc) u, with uᵀc = (u's part below the diagonal)ᵀc + head·c_j;
+                // τ_j = 0 (nothing below the diagonal) leaves them as they are.
                 if (tj != 0.0)
                 {
-                    ApplyReflector(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, j * M), tj, ref x, j);
+                    var b0_0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(index0_0, jv), u0_0, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    var b0_1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(index0_1, jv), u0_1, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                    for (var k = j + 1; k < N; k++)
+                    {
+                        ref var ck = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, k * 8);
+                        var c0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref ck, 0);
+                        var c0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref ck, 4);
+                        var d0 = b0_0 * c0_0;
+                        var d1 = b0_1 * c0_1;
+                        d0 += d1;
+                        var d128 = global::System.Runtime.Intrinsics.Vector256.GetLower(d0) + global::System.Runtime.Intrinsics.Vector256.GetUpper(d0);
+                        var dot = global::System.Runtime.Intrinsics.Vector128.ToScalar(d128) + global::System.Runtime.Intrinsics.Vector128.GetElement(d128, 1);
+                        var w = global::System.Runtime.Intrinsics.Vector256.Create(-gamma * double.FusedMultiplyAdd(head, global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, j), dot));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w, u0_0, c0_0), ref ck, 0);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(w, u0_1, c0_1), ref ck, 4);
+                    }
+                }
+
+                // Row j is final: take r_jk out of the remaining norms; recompute a norm once cancellation would have eaten half its digits.
+                for (var k = j + 1; k < N; k++)
+                {
+                    var norm = partial[k];
+                    if (norm == 0.0)
+                    {
+                        continue;
+                    }
+
+                    var ratio = double.Abs(global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, k * 8 + j)) / norm;
+                    var left = double.Max(1.0 - (ratio * ratio), 0.0);
+                    var drift = norm / exact[k];
+                    if (left * drift * drift <= 1.0536712127723509E-08)
+                    {
+                        partial[k] = exact[k] = Norm(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, k * 8), j + 1);
+                    }
+                    else
+                    {
+                        partial[k] = norm * double.Sqrt(left);
+                    }
                 }
             }
+
+            for (var j = 0; j < N; j++)
+            {
+                for (var i = 0; i < M; i++)
+                {
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, j * M + i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, j * 8 + i);
+                }
+            }
+
+            return Succeeded;
         }
 
-        // x ← H_j x = x − τ_j v (vᵀx) on rows j … M − 1, v = column j of the factor with its leading 1 implied.
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void ApplyReflector(ref double v, double tj, ref double x, int j)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static int FactorCore128(ref double a, ref double qr, ref double tau, ref int permutation)
         {
-            var w = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, j);
-            for (var i = j + 1; i < M; i++)
+            var finite0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+            var finite1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+            for (var k = 0; k < 16; k += 4)
             {
-                w = double.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i), global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i), w);
+                finite0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref a, (nuint)(k)), global::System.Runtime.Intrinsics.Vector128<double>.Zero, finite0);
+                finite1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref a, (nuint)(k + 2)), global::System.Runtime.Intrinsics.Vector128<double>.Zero, finite1);
+            }
+            finite0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref a, 16), global::System.Runtime.Intrinsics.Vector128<double>.Zero, finite0);
+
+            // x·0 is NaN exactly when x is NaN or ∞.
+            if (!(global::System.Runtime.Intrinsics.Vector128.EqualsAll(finite0 + finite1, global::System.Runtime.Intrinsics.Vector128<double>.Zero)))
+            {
+                return InputNotFinite;
             }
 
-            w *= tj;
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref x, j) -= w;
-            for (var i = j + 1; i < M; i++)
+            // Factored in a workspace whose columns are padded with zeros to 8 rows (whole vectors), then copied to qr.
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out Workspace work);
+            ref var w0 = ref work[0];
+            // A's columns, gathered lane by lane, padded with zeros.
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 3)), ref w0, 0);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 6), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 9)), ref w0, 2);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 12), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 15)), ref w0, 4);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(0.0, 0.0), ref w0, 6);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 4)), ref w0, 8);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 7), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 10)), ref w0, 10);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 13), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 16)), ref w0, 12);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(0.0, 0.0), ref w0, 14);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 5)), ref w0, 16);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 11)), ref w0, 18);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 14), global::System.Runtime.CompilerServices.Unsafe.Add(ref a, 17)), ref w0, 20);
+            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(0.0, 0.0), ref w0, 22);
+
+            // Row indices of each register's lanes, to mask the rows above and on the diagonal.
+            var index0_0 = global::System.Runtime.Intrinsics.Vector128.Create(0.0, 1.0);
+            var index0_1 = global::System.Runtime.Intrinsics.Vector128.Create(2.0, 3.0);
+            var index0_2 = global::System.Runtime.Intrinsics.Vector128.Create(4.0, 5.0);
+            var index0_3 = global::System.Runtime.Intrinsics.Vector128.Create(6.0, 7.0);
+
+            // partial[k]: the norm of what is left of column k below the finished rows, downdated step by step;
+            // exact[k]: that norm when it was last computed from the column.
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out DiagonalStorage partial);
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out DiagonalStorage exact);
+            for (var k = 0; k < N; k++)
             {
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i) = double.FusedMultiplyAdd(-w, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i), global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i));
+                partial[k] = exact[k] = Norm(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, k * 8), 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref permutation, k) = k;
             }
+
+            // Reflector H_j = I − τ_j v_j v_jᵀ zeroes column j below the diagonal, then is applied to the columns to its right.
+            for (var j = 0; j < 3; j++)
+            {
+                // The pivot: the remaining column of largest norm, the first of equals.
+                var pivot = j;
+                for (var k = j + 1; k < N; k++)
+                {
+                    if (partial[k] > partial[pivot])
+                    {
+                        pivot = k;
+                    }
+                }
+
+                if (pivot != j)
+                {
+                    ref var columnJ = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, j * 8);
+                    ref var columnP = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, pivot * 8);
+                    var swapJ0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref columnJ, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref columnP, 0), ref columnJ, 0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(swapJ0_0, ref columnP, 0);
+                    var swapJ0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref columnJ, 2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref columnP, 2), ref columnJ, 2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(swapJ0_1, ref columnP, 2);
+                    var swapJ0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref columnJ, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref columnP, 4), ref columnJ, 4);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(swapJ0_2, ref columnP, 4);
+                    var swapJ0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref columnJ, 6);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref columnP, 6), ref columnJ, 6);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(swapJ0_3, ref columnP, 6);
+                    (global::System.Runtime.CompilerServices.Unsafe.Add(ref permutation, j), global::System.Runtime.CompilerServices.Unsafe.Add(ref permutation, pivot)) = (global::System.Runtime.CompilerServices.Unsafe.Add(ref permutation, pivot), global::System.Runtime.CompilerServices.Unsafe.Add(ref permutation, j));
+                    partial[pivot] = partial[j];
+                    exact[pivot] = exact[j];
+                }
+
+                ref var cj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, j * 8);
+                var alpha = global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, j);
+                var jv = global::System.Runtime.Intrinsics.Vector128.Create((double)j);
+
+                // ‖x‖² of the part below the diagonal.
+                var x0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref cj, 0);
+                var t0_0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_0, jv), x0_0, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var x0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref cj, 2);
+                var t0_1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_1, jv), x0_1, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var x0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref cj, 4);
+                var t0_2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_2, jv), x0_2, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var x0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref cj, 6);
+                var t0_3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_3, jv), x0_3, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                var s0 = t0_0 * t0_0;
+                var s1 = t0_1 * t0_1;
+                var s2 = t0_2 * t0_2;
+                var s3 = t0_3 * t0_3;
+                s0 += s2;
+                s1 += s3;
+                s0 += s1;
+                var norm2 = global::System.Runtime.Intrinsics.Vector128.ToScalar(s0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s0, 1);
+
+                double tj;
+                double head;
+                double gamma;
+                global::System.Runtime.Intrinsics.Vector128<double> u0_0;
+                global::System.Runtime.Intrinsics.Vector128<double> u0_1;
+                global::System.Runtime.Intrinsics.Vector128<double> u0_2;
+                global::System.Runtime.Intrinsics.Vector128<double> u0_3;
+                var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
+                if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
+                {
+                    // β = −sign(α)·‖(α, x)‖: α − β adds magnitudes, so v = x/(α − β) loses nothing to cancellation.
+                    var norm = double.Sqrt(square);
+                    var beta = -double.CopySign(norm, alpha);
+                    head = alpha - beta;
+                    gamma = 1.0 / double.FusedMultiplyAdd(double.Abs(alpha), norm, square);
+                    tj = (beta - alpha) / beta;
+                    var toV = global::System.Runtime.Intrinsics.Vector128.Create(1.0 / head);
+                    var betaV = global::System.Runtime.Intrinsics.Vector128.Create(beta);
+                    var headV = global::System.Runtime.Intrinsics.Vector128.Create(head);
+                    u0_0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(index0_0, jv), headV, t0_0);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_0, jv), x0_0 * toV, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(index0_0, jv), betaV, x0_0)), ref cj, 0);
+                    u0_1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(index0_1, jv), headV, t0_1);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_1, jv), x0_1 * toV, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(index0_1, jv), betaV, x0_1)), ref cj, 2);
+                    u0_2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(index0_2, jv), headV, t0_2);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_2, jv), x0_2 * toV, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(index0_2, jv), betaV, x0_2)), ref cj, 4);
+                    u0_3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(index0_3, jv), headV, t0_3);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_3, jv), x0_3 * toV, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(index0_3, jv), betaV, x0_3)), ref cj, 6);
+                }
+                else
+                {
+                    // Squaring over- or underflowed somewhere: the scaled computation, from memory; u = v, γ = τ.
+                    tj = ScaledReflector(ref cj, j);
+                    head = 1.0;
+                    gamma = tj;
+                    u0_0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_0, jv), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref cj, 0), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(index0_0, jv), global::System.Runtime.Intrinsics.Vector128<double>.One, global::System.Runtime.Intrinsics.Vector128<double>.Zero));
+                    u0_1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_1, jv), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref cj, 2), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(index0_1, jv), global::System.Runtime.Intrinsics.Vector128<double>.One, global::System.Runtime.Intrinsics.Vector128<double>.Zero));
+                    u0_2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_2, jv), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref cj, 4), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(index0_2, jv), global::System.Runtime.Intrinsics.Vector128<double>.One, global::System.Runtime.Intrinsics.Vector128<double>.Zero));
+                    u0_3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_3, jv), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref cj, 6), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(index0_3, jv), global::System.Runtime.Intrinsics.Vector128<double>.One, global::System.Runtime.Intrinsics.Vector128<double>.Zero));
+                }
+
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref tau, j) = tj;
+
+                // The columns to the right: c ← c − γ (uᵀc) u, with uᵀc = (u's part below the diagonal)ᵀc + head·c_j;
+                // τ_j = 0 (nothing below the diagonal) leaves them as they are.
+                if (tj != 0.0)
+                {
+                    var b0_0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_0, jv), u0_0, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    var b0_1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_1, jv), u0_1, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    var b0_2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_2, jv), u0_2, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    var b0_3 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(index0_3, jv), u0_3, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                    for (var k = j + 1; k < N; k++)
+                    {
+                        ref var ck = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, k * 8);
+                        var c0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref ck, 0);
+                        var c0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref ck, 2);
+                        var c0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref ck, 4);
+                        var c0_3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref ck, 6);
+                        var d0 = b0_0 * c0_0;
+                        var d1 = b0_1 * c0_1;
+                        var d2 = b0_2 * c0_2;
+                        var d3 = b0_3 * c0_3;
+                        d0 += d2;
+                        d1 += d3;
+                        d0 += d1;
+                        var dot = global::System.Runtime.Intrinsics.Vector128.ToScalar(d0) + global::System.Runtime.Intrinsics.Vector128.GetElement(d0, 1);
+                        var w = global::System.Runtime.Intrinsics.Vector128.Create(-gamma * double.FusedMultiplyAdd(head, global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, j), dot));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w, u0_0, c0_0), ref ck, 0);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w, u0_1, c0_1), ref ck, 2);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w, u0_2, c0_2), ref ck, 4);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(w, u0_3, c0_3), ref ck, 6);
+                    }
+                }
+
+                // Row j is final: take r_jk out of the remaining norms; recompute a norm once cancellation would have eaten half its digits.
+                for (var k = j + 1; k < N; k++)
+                {
+                    var norm = partial[k];
+                    if (norm == 0.0)
+                    {
+                        continue;
+                    }
+
+                    var ratio = double.Abs(global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, k * 8 + j)) / norm;
+                    var left = double.Max(1.0 - (ratio * ratio), 0.0);
+                    var drift = norm / exact[k];
+                    if (left * drift * drift <= 1.0536712127723509E-08)
+                    {
+                        partial[k] = exact[k] = Norm(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, k * 8), j + 1);
+                    }
+                    else
+                    {
+                        partial[k] = norm * double.Sqrt(left);
+                    }
+                }
+            }
+
+            for (var j = 0; j < N; j++)
+            {
+                for (var i = 0; i < M; i++)
+                {
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, j * M + i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, j * 8 + i);
+                }
+            }
+
+            return Succeeded;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static int FactorCoreScalar(ref double a, ref double qr, ref double tau, ref int permutation)
+        {
+            var finite0 = 0.0;
+            var finite1 = 0.0;
+            for (var k = 0; k < 18; k += 2)
+            {
+                finite0 = double.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, k), 0.0, finite0);
+                finite1 = double.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref a, k + 1), 0.0, finite1);
+            }
+
+            // x·0 is NaN exactly when x is NaN or ∞.
+            if (!((finite0 + finite1) == 0.0))
+            {
+                return InputNotFinite;
+            }
+
+            // Factored in a workspace whose columns are padded with zeros to 8 rows (whole vectors), then copied to qr.
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out Workspace work);
+            ref var w0 = ref work[0];
+            for (var j = 0; j < N; j++)
+            {
+                for (var i = 0; i < M; i++)
+                {
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, j * 8 + i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref a, i * N + j);
+                }
+                for (var i = M; i < 8; i++)
+                {
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, j * 8 + i) = 0.0;
+                }
+            }
+
+            // partial[k]: the norm of what is left of column k below the finished rows, downdated step by step;
+            // exact[k]: that norm when it was last computed from the column.
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out DiagonalStorage partial);
+            global::System.Runtime.CompilerServices.Unsafe.SkipInit(out DiagonalStorage exact);
+            for (var k = 0; k < N; k++)
+            {
+                partial[k] = exact[k] = Norm(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, k * 8), 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref permutation, k) = k;
+            }
+
+            // Reflector H_j = I − τ_j v_j v_jᵀ zeroes column j below the diagonal, then is applied to the columns to its right.
+            for (var j = 0; j < 3; j++)
+            {
+                // The pivot: the remaining column of largest norm, the first of equals.
+                var pivot = j;
+                for (var k = j + 1; k < N; k++)
+                {
+                    if (partial[k] > partial[pivot])
+                    {
+                        pivot = k;
+                    }
+                }
+
+                if (pivot != j)
+                {
+                    ref var columnJ = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, j * 8);
+                    ref var columnP = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, pivot * 8);
+                    var swapJ0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref columnJ, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref columnJ, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref columnP, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref columnP, 0) = swapJ0_0;
+                    var swapJ0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref columnJ, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref columnJ, 1) = global::System.Runtime.CompilerServices.Unsafe.Add(ref columnP, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref columnP, 1) = swapJ0_1;
+                    var swapJ0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref columnJ, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref columnJ, 2) = global::System.Runtime.CompilerServices.Unsafe.Add(ref columnP, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref columnP, 2) = swapJ0_2;
+                    var swapJ0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref columnJ, 3);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref columnJ, 3) = global::System.Runtime.CompilerServices.Unsafe.Add(ref columnP, 3);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref columnP, 3) = swapJ0_3;
+                    var swapJ0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref columnJ, 4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref columnJ, 4) = global::System.Runtime.CompilerServices.Unsafe.Add(ref columnP, 4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref columnP, 4) = swapJ0_4;
+                    var swapJ0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref columnJ, 5);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref columnJ, 5) = global::System.Runtime.CompilerServices.Unsafe.Add(ref columnP, 5);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref columnP, 5) = swapJ0_5;
+                    var swapJ0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref columnJ, 6);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref columnJ, 6) = global::System.Runtime.CompilerServices.Unsafe.Add(ref columnP, 6);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref columnP, 6) = swapJ0_6;
+                    var swapJ0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref columnJ, 7);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref columnJ, 7) = global::System.Runtime.CompilerServices.Unsafe.Add(ref columnP, 7);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref columnP, 7) = swapJ0_7;
+                    (global::System.Runtime.CompilerServices.Unsafe.Add(ref permutation, j), global::System.Runtime.CompilerServices.Unsafe.Add(ref permutation, pivot)) = (global::System.Runtime.CompilerServices.Unsafe.Add(ref permutation, pivot), global::System.Runtime.CompilerServices.Unsafe.Add(ref permutation, j));
+                    partial[pivot] = partial[j];
+                    exact[pivot] = exact[j];
+                }
+
+                ref var cj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, j * 8);
+                var alpha = global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, j);
+
+                // ‖x‖² of the part below the diagonal.
+                var x0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 0);
+                var t0_0 = (0 > j ? x0_0 : 0.0);
+                var x0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 1);
+                var t0_1 = (1 > j ? x0_1 : 0.0);
+                var x0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 2);
+                var t0_2 = (2 > j ? x0_2 : 0.0);
+                var x0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 3);
+                var t0_3 = (3 > j ? x0_3 : 0.0);
+                var x0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 4);
+                var t0_4 = (4 > j ? x0_4 : 0.0);
+                var x0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 5);
+                var t0_5 = (5 > j ? x0_5 : 0.0);
+                var x0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 6);
+                var t0_6 = (6 > j ? x0_6 : 0.0);
+                var x0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 7);
+                var t0_7 = (7 > j ? x0_7 : 0.0);
+                var s0 = t0_0 * t0_0;
+                var s1 = t0_1 * t0_1;
+                var s2 = t0_2 * t0_2;
+                var s3 = t0_3 * t0_3;
+                var s4 = t0_4 * t0_4;
+                var s5 = t0_5 * t0_5;
+                var s6 = t0_6 * t0_6;
+                var s7 = t0_7 * t0_7;
+                s0 += s4;
+                s1 += s5;
+                s2 += s6;
+                s3 += s7;
+                s0 += s2;
+                s1 += s3;
+                s0 += s1;
+                var norm2 = s0;
+
+                double tj;
+                double head;
+                double gamma;
+                double u0_0;
+                double u0_1;
+                double u0_2;
+                double u0_3;
+                double u0_4;
+                double u0_5;
+                double u0_6;
+                double u0_7;
+                var square = double.FusedMultiplyAdd(alpha, alpha, norm2);
+                if (norm2 >= 9.332636185032189E-302 && square <= double.MaxValue)
+                {
+                    // β = −sign(α)·‖(α, x)‖: α − β adds magnitudes, so v = x/(α − β) loses nothing to cancellation.
+                    var norm = double.Sqrt(square);
+                    var beta = -double.CopySign(norm, alpha);
+                    head = alpha - beta;
+                    gamma = 1.0 / double.FusedMultiplyAdd(double.Abs(alpha), norm, square);
+                    tj = (beta - alpha) / beta;
+                    var toV = 1.0 / head;
+                    u0_0 = (0 == j ? head : t0_0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 0) = (0 > j ? x0_0 * toV : (0 == j ? beta : x0_0));
+                    u0_1 = (1 == j ? head : t0_1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 1) = (1 > j ? x0_1 * toV : (1 == j ? beta : x0_1));
+                    u0_2 = (2 == j ? head : t0_2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 2) = (2 > j ? x0_2 * toV : (2 == j ? beta : x0_2));
+                    u0_3 = (3 == j ? head : t0_3);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 3) = (3 > j ? x0_3 * toV : (3 == j ? beta : x0_3));
+                    u0_4 = (4 == j ? head : t0_4);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 4) = (4 > j ? x0_4 * toV : (4 == j ? beta : x0_4));
+                    u0_5 = (5 == j ? head : t0_5);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 5) = (5 > j ? x0_5 * toV : (5 == j ? beta : x0_5));
+                    u0_6 = (6 == j ? head : t0_6);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 6) = (6 > j ? x0_6 * toV : (6 == j ? beta : x0_6));
+                    u0_7 = (7 == j ? head : t0_7);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 7) = (7 > j ? x0_7 * toV : (7 == j ? beta : x0_7));
+                }
+                else
+                {
+                    // Squaring over- or underflowed somewhere: the scaled computation, from memory; u = v, γ = τ.
+                    tj = ScaledReflector(ref cj, j);
+                    head = 1.0;
+                    gamma = tj;
+                    u0_0 = (0 > j ? global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 0) : (0 == j ? 1.0 : 0.0));
+                    u0_1 = (1 > j ? global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 1) : (1 == j ? 1.0 : 0.0));
+                    u0_2 = (2 > j ? global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 2) : (2 == j ? 1.0 : 0.0));
+                    u0_3 = (3 > j ? global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 3) : (3 == j ? 1.0 : 0.0));
+                    u0_4 = (4 > j ? global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 4) : (4 == j ? 1.0 : 0.0));
+                    u0_5 = (5 > j ? global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 5) : (5 == j ? 1.0 : 0.0));
+                    u0_6 = (6 > j ? global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 6) : (6 == j ? 1.0 : 0.0));
+                    u0_7 = (7 > j ? global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, 7) : (7 == j ? 1.0 : 0.0));
+                }
+
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref tau, j) = tj;
+
+                // The columns to the right: c ← c − γ (uᵀc) u, with uᵀc = (u's part below the diagonal)ᵀc + head·c_j;
+                // τ_j = 0 (nothing below the diagonal) leaves them as they are.
+                if (tj != 0.0)
+                {
+                    for (var k = j + 1; k < N; k++)
+                    {
+                        ref var ck = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, k * 8);
+                        var c0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 0);
+                        var c0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 1);
+                        var c0_2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 2);
+                        var c0_3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 3);
+                        var c0_4 = global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 4);
+                        var c0_5 = global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 5);
+                        var c0_6 = global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 6);
+                        var c0_7 = global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 7);
+                        var d0 = (0 > j ? u0_0 : 0.0) * c0_0;
+                        var d1 = (1 > j ? u0_1 : 0.0) * c0_1;
+                        var d2 = (2 > j ? u0_2 : 0.0) * c0_2;
+                        var d3 = (3 > j ? u0_3 : 0.0) * c0_3;
+                        var d4 = (4 > j ? u0_4 : 0.0) * c0_4;
+                        var d5 = (5 > j ? u0_5 : 0.0) * c0_5;
+                        var d6 = (6 > j ? u0_6 : 0.0) * c0_6;
+                        var d7 = (7 > j ? u0_7 : 0.0) * c0_7;
+                        d0 += d4;
+                        d1 += d5;
+                        d2 += d6;
+                        d3 += d7;
+                        d0 += d2;
+                        d1 += d3;
+                        d0 += d1;
+                        var dot = d0;
+                        var w = -gamma * double.FusedMultiplyAdd(head, global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, j), dot);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 0) = double.FusedMultiplyAdd(w, u0_0, c0_0);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 1) = double.FusedMultiplyAdd(w, u0_1, c0_1);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 2) = double.FusedMultiplyAdd(w, u0_2, c0_2);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 3) = double.FusedMultiplyAdd(w, u0_3, c0_3);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 4) = double.FusedMultiplyAdd(w, u0_4, c0_4);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 5) = double.FusedMultiplyAdd(w, u0_5, c0_5);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 6) = double.FusedMultiplyAdd(w, u0_6, c0_6);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref ck, 7) = double.FusedMultiplyAdd(w, u0_7, c0_7);
+                    }
+                }
+
+                // Row j is final: take r_jk out of the remaining norms; recompute a norm once cancellation would have eaten half its digits.
+                for (var k = j + 1; k < N; k++)
+                {
+                    var norm = partial[k];
+                    if (norm == 0.0)
+                    {
+                        continue;
+                    }
+
+                    var ratio = double.Abs(global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, k * 8 + j)) / norm;
+                    var left = double.Max(1.0 - (ratio * ratio), 0.0);
+                    var drift = norm / exact[k];
+                    if (left * drift * drift <= 1.0536712127723509E-08)
+                    {
+                        partial[k] = exact[k] = Norm(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, k * 8), j + 1);
+                    }
+                    else
+                    {
+                        partial[k] = norm * double.Sqrt(left);
+                    }
+                }
+            }
+
+            for (var j = 0; j < N; j++)
+            {
+                for (var i = 0; i < M; i++)
+                {
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, j * M + i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref w0, j * 8 + i);
+                }
+            }
+
+            return Succeeded;
         }
 
         // ‖(x_from, …, x_{M−1})‖₂, each term divided by the largest magnitude first so that no square over- or underflows.
@@ -469,6 +1167,39 @@ namespace Samples
             return (beta - alpha) / beta;
         }
 
+        // x ← Qᵀx = H_{n−1}…H_0 x (transpose), or x ← Qx = H_0…H_{n−1} x.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void ApplyReflectors(ref double qr, ref double tau, ref double x, bool transpose)
+        {
+            for (var step = 0; step < N; step++)
+            {
+                var j = transpose ? step : N - 1 - step;
+                var tj = global::System.Runtime.CompilerServices.Unsafe.Add(ref tau, j);
+                if (tj != 0.0)
+                {
+                    ApplyReflector(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref qr, j * M), tj, ref x, j);
+                }
+            }
+        }
+
+        // x ← H_j x = x − τ_j v (vᵀx) on rows j … M − 1, v = column j of the factor with its leading 1 implied.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void ApplyReflector(ref double v, double tj, ref double x, int j)
+        {
+            var w = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, j);
+            for (var i = j + 1; i < M; i++)
+            {
+                w = double.FusedMultiplyAdd(global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i), global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i), w);
+            }
+
+            w *= tj;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref x, j) -= w;
+            for (var i = j + 1; i < M; i++)
+            {
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i) = double.FusedMultiplyAdd(-w, global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i), global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i));
+            }
+        }
+
         [global::System.Runtime.CompilerServices.InlineArray(18)]
         private struct FactorStorage
         {
@@ -483,6 +1214,12 @@ namespace Samples
 
         [global::System.Runtime.CompilerServices.InlineArray(6)]
         private struct ColumnStorage
+        {
+            private double _element0;
+        }
+
+        [global::System.Runtime.CompilerServices.InlineArray(24)]
+        private struct Workspace
         {
             private double _element0;
         }

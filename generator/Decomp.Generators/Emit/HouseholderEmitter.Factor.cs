@@ -4,7 +4,7 @@ using System.Linq;
 namespace Decomp.Generators.Emit;
 
 /// <summary>
-/// The QR factor as SIMD column operations (<c>geqr2</c>, one reflector at a time). Every column of the
+/// The QR factor as SIMD column operations (<c>geqr2</c>, one reflector at a time; with column pivoting <c>laqp2</c>). Every column of the
 /// factor is a short vector; each reflector needs one dot product per trailing column (vᵀc) and one FMA sweep
 /// (c − τ(vᵀc)v).
 /// </summary>
@@ -22,10 +22,10 @@ namespace Decomp.Generators.Emit;
 /// computation (<c>ScaledReflector</c>, shared with PivotedQR), so no input overflows or underflows in it.
 /// </para>
 /// </remarks>
-internal sealed partial class QREmitter
+internal abstract partial class HouseholderEmitter
 {
     /// <summary>Lanes of the virtual vector: the smallest power of two ≥ M, at most 64 bytes of elements.</summary>
-    private int VirtualLanes
+    protected int VirtualLanes
     {
         get
         {
@@ -41,7 +41,7 @@ internal sealed partial class QREmitter
     }
 
     /// <summary>Column stride while factoring: M rounded up to whole virtual vectors (padding rows are zeros).</summary>
-    private int Padded => (M + VirtualLanes - 1) / VirtualLanes * VirtualLanes;
+    protected int Padded => (M + VirtualLanes - 1) / VirtualLanes * VirtualLanes;
 
     private int Chunks => Padded / VirtualLanes;
 
@@ -52,23 +52,33 @@ internal sealed partial class QREmitter
     private IEnumerable<VectorFlavor> FactorFlavors()
         => VectorFlavor.All.Where(f => f.IsScalar || (f.Lanes(Num) <= VirtualLanes && f.Lanes(Num) <= M * N));
 
-    private static IEnumerable<string> FactorMemberNames()
-        => VectorFlavor.All.Select(f => "FactorCore" + f.Suffix).Concat(new[] { "Workspace", "VectorStorage" });
+    /// <summary>The names the factor kernels may declare: one core per flavor, the workspace, the scratch vector.</summary>
+    protected static IEnumerable<string> FactorMemberNames(bool pivoted)
+        => VectorFlavor.All.Select(f => "FactorCore" + f.Suffix).Concat(pivoted ? new[] { "Workspace" } : new[] { "Workspace", "VectorStorage" });
 
     /// <summary>
     /// Straight-line factor with every column in registers: one virtual vector per column and at most
     /// <see cref="UnrolledColumnsMax"/> columns, so no column goes through memory between steps.
     /// </summary>
-    private bool IsUnrolled => Chunks == 1 && N <= UnrolledColumnsMax;
+    protected bool IsUnrolled => !Pivoted && Chunks == 1 && N <= UnrolledColumnsMax;
+
+    /// <summary>
+    /// Column pivoting (PivotedQR): before step j the remaining column of largest partial norm is swapped in, and after it
+    /// the partial norms are downdated (LAPACK Working Note 176). Columns then move, so the factor always runs as loops
+    /// over columns in memory.
+    /// </summary>
+    protected virtual bool Pivoted => false;
 
     private const int UnrolledColumnsMax = 16;
 
-    private void EmitFactorKernels()
+    protected void EmitFactorKernels()
     {
         EmitDispatch(
-            "Returns Succeeded or InputNotFinite. a is row-major; qr receives the factor column by column.",
-            $"ref {T} a, ref {T} qr, ref {T} tau",
-            "ref a, ref qr, ref tau",
+            Pivoted
+                ? "Returns Succeeded or InputNotFinite. a is row-major; qr receives the factor of A·P column by column, permutation P."
+                : "Returns Succeeded or InputNotFinite. a is row-major; qr receives the factor column by column.",
+            FactorParameters,
+            Pivoted ? "ref a, ref qr, ref tau, ref permutation" : "ref a, ref qr, ref tau",
             FactorFlavors().Select(f => (f.IsScalar ? null : $"{f.StaticName}.IsHardwareAccelerated", "FactorCore" + f.Suffix)));
         foreach (var flavor in FactorFlavors())
         {
@@ -84,6 +94,8 @@ internal sealed partial class QREmitter
 
         EmitScaledReflector();
     }
+
+    private string FactorParameters => $"ref {T} a, ref {T} qr, ref {T} tau" + (Pivoted ? ", ref int permutation" : string.Empty);
 
     private void EmitFactorCore(VectorFlavor f)
     {
@@ -106,7 +118,7 @@ internal sealed partial class QREmitter
                 : $"{f.StaticName}.ConditionalSelect({f.StaticName}.Equals({Name("index", chunk, part)}, jv), {ifTrue}, {ifFalse})";
 
         W.WriteLine(GlobalNames.AggressiveOptimization);
-        using (W.Block($"private static int FactorCore{f.Suffix}(ref {T} a, ref {T} qr, ref {T} tau)"))
+        using (W.Block($"private static int FactorCore{f.Suffix}({FactorParameters})"))
         {
             EmitFiniteCheck(f, lanes);
 
@@ -153,6 +165,22 @@ internal sealed partial class QREmitter
                 }
             }
 
+            if (Pivoted)
+            {
+                W.WriteBlock($$"""
+
+                    // partial[k]: the norm of what is left of column k below the finished rows, downdated step by step;
+                    // exact[k]: that norm when it was last computed from the column.
+                    {{Unsafe}}.SkipInit(out DiagonalStorage partial);
+                    {{Unsafe}}.SkipInit(out DiagonalStorage exact);
+                    for (var k = 0; k < N; k++)
+                    {
+                        partial[k] = exact[k] = Norm(ref {{Unsafe}}.Add(ref w0, k * {{Padded}}), 0);
+                        {{Unsafe}}.Add(ref permutation, k) = k;
+                    }
+                    """);
+            }
+
             for (var phase = 0; phase < Chunks; phase++)
             {
                 var first = phase * VirtualLanes;
@@ -169,6 +197,11 @@ internal sealed partial class QREmitter
                     : $"// Steps {first}..{end - 1}: rows 0..{first - 1} are final, so only rows from {first} on (vectors {phase}..{Chunks - 1}) take part.");
                 using (W.Block($"for (var j = {first}; j < {end}; j++)"))
                 {
+                    if (Pivoted)
+                    {
+                        EmitPivotSwap(f, From(0).ToList(), Offset);
+                    }
+
                     W.WriteLine($"ref var cj = ref {Unsafe}.Add(ref w0, j * {Padded});");
                     W.WriteLine($"var alpha = {Unsafe}.Add(ref cj, j);");
                     if (!f.IsScalar)
@@ -235,36 +268,40 @@ internal sealed partial class QREmitter
 
                     W.WriteLine();
                     W.WriteLine($"{Unsafe}.Add(ref tau, j) = tj;");
-                    using (W.Block($"if (tj == {Lit(0)})"))
-                    {
-                        W.WriteLine("continue;");
-                    }
-
                     W.WriteLine();
-                    W.WriteLine("// The columns to the right: c ← c − γ (uᵀc) u, with uᵀc = (u's part below the diagonal)ᵀc + head·c_j.");
-                    if (!f.IsScalar)
+                    W.WriteLine("// The columns to the right: c ← c − γ (uᵀc) u, with uᵀc = (u's part below the diagonal)ᵀc + head·c_j;");
+                    W.WriteLine("// τ_j = 0 (nothing below the diagonal) leaves them as they are.");
+                    using (W.Block($"if (tj != {Lit(0)})"))
                     {
-                        foreach (var (c, p) in chunks.Where(cp => cp.Chunk == phase))
+                        if (!f.IsScalar)
                         {
-                            W.WriteLine($"var {Name("b", c, p)} = {Greater(c, p, Name("u", c, p), zero)};");
+                            foreach (var (c, p) in chunks.Where(cp => cp.Chunk == phase))
+                            {
+                                W.WriteLine($"var {Name("b", c, p)} = {Greater(c, p, Name("u", c, p), zero)};");
+                            }
+                        }
+
+                        string Below(int c, int p) => c != phase ? Name("u", c, p) : f.IsScalar ? Greater(c, p, Name("u", c, p), zero) : Name("b", c, p);
+                        using (W.Block("for (var k = j + 1; k < N; k++)"))
+                        {
+                            W.WriteLine($"ref var ck = ref {Unsafe}.Add(ref w0, k * {Padded});");
+                            foreach (var (c, p) in chunks)
+                            {
+                                W.WriteLine($"var {Name("c", c, p)} = {f.Load("ck", Offset(c, p))};");
+                            }
+
+                            EmitDot(f, parts, chunks, Below, (c, p) => Name("c", c, p), "d", "dot");
+                            W.WriteLine($"var w = {f.Broadcast($"-gamma * {Num.Fma("head", $"{Unsafe}.Add(ref ck, j)", "dot")}")};");
+                            foreach (var (c, p) in chunks)
+                            {
+                                W.WriteLine(f.Store(f.Fma(Num, "w", Name("u", c, p), Name("c", c, p)), "ck", Offset(c, p)));
+                            }
                         }
                     }
 
-                    string Below(int c, int p) => c != phase ? Name("u", c, p) : f.IsScalar ? Greater(c, p, Name("u", c, p), zero) : Name("b", c, p);
-                    using (W.Block("for (var k = j + 1; k < N; k++)"))
+                    if (Pivoted)
                     {
-                        W.WriteLine($"ref var ck = ref {Unsafe}.Add(ref w0, k * {Padded});");
-                        foreach (var (c, p) in chunks)
-                        {
-                            W.WriteLine($"var {Name("c", c, p)} = {f.Load("ck", Offset(c, p))};");
-                        }
-
-                        EmitDot(f, parts, chunks, Below, (c, p) => Name("c", c, p), "d", "dot");
-                        W.WriteLine($"var w = {f.Broadcast($"-gamma * {Num.Fma("head", $"{Unsafe}.Add(ref ck, j)", "dot")}")};");
-                        foreach (var (c, p) in chunks)
-                        {
-                            W.WriteLine(f.Store(f.Fma(Num, "w", Name("u", c, p), Name("c", c, p)), "ck", Offset(c, p)));
-                        }
+                        EmitNormDowndate();
                     }
                 }
             }
@@ -500,6 +537,73 @@ internal sealed partial class QREmitter
         W.WriteLine("tj = (beta - alpha) / beta;");
         W.WriteLine($"var toV = {f.Broadcast($"{Lit(1)} / head")};");
         return scope;
+    }
+
+    /// <summary>Before step j: the remaining column of largest partial norm (the first of equals) is swapped into place j.</summary>
+    private void EmitPivotSwap(VectorFlavor f, IReadOnlyList<(int Chunk, int Part)> all, System.Func<int, int, int> offset)
+    {
+        W.WriteLine("// The pivot: the remaining column of largest norm, the first of equals.");
+        W.WriteLine("var pivot = j;");
+        using (W.Block("for (var k = j + 1; k < N; k++)"))
+        {
+            using (W.Block("if (partial[k] > partial[pivot])"))
+            {
+                W.WriteLine("pivot = k;");
+            }
+        }
+
+        W.WriteLine();
+        using (W.Block("if (pivot != j)"))
+        {
+            W.WriteLine($"ref var columnJ = ref {Unsafe}.Add(ref w0, j * {Padded});");
+            W.WriteLine($"ref var columnP = ref {Unsafe}.Add(ref w0, pivot * {Padded});");
+            foreach (var (c, p) in all)
+            {
+                var at = offset(c, p);
+                W.WriteLine($"var swapJ{c}_{p} = {f.Load("columnJ", at)};");
+                W.WriteLine(f.Store(f.Load("columnP", at), "columnJ", at));
+                W.WriteLine(f.Store($"swapJ{c}_{p}", "columnP", at));
+            }
+
+            W.WriteLine($"({Unsafe}.Add(ref permutation, j), {Unsafe}.Add(ref permutation, pivot)) = ({Unsafe}.Add(ref permutation, pivot), {Unsafe}.Add(ref permutation, j));");
+            W.WriteLine("partial[pivot] = partial[j];");
+            W.WriteLine("exact[pivot] = exact[j];");
+        }
+
+        W.WriteLine();
+    }
+
+    /// <summary>
+    /// After step j: r_jk leaves the remaining norms, ‖below‖² = ‖before‖² − r_jk² (LAPACK Working Note 176); once
+    /// (norm / last exact norm)² has fallen to √u, cancellation has cost half the digits and the norm is recomputed.
+    /// </summary>
+    private void EmitNormDowndate()
+    {
+        var recomputeBelow = Lit(System.Math.Sqrt(System.Math.Pow(2, Num.Size == 4 ? -24 : -53)));
+        W.WriteBlock($$"""
+
+            // Row j is final: take r_jk out of the remaining norms; recompute a norm once cancellation would have eaten half its digits.
+            for (var k = j + 1; k < N; k++)
+            {
+                var norm = partial[k];
+                if (norm == {{Lit(0)}})
+                {
+                    continue;
+                }
+
+                var ratio = {{T}}.Abs({{Unsafe}}.Add(ref w0, k * {{Padded}} + j)) / norm;
+                var left = {{T}}.Max({{Lit(1)}} - (ratio * ratio), {{Lit(0)}});
+                var drift = norm / exact[k];
+                if (left * drift * drift <= {{recomputeBelow}})
+                {
+                    partial[k] = exact[k] = Norm(ref {{Unsafe}}.Add(ref w0, k * {{Padded}}), j + 1);
+                }
+                else
+                {
+                    partial[k] = norm * {{T}}.Sqrt(left);
+                }
+            }
+            """);
     }
 
     /// <summary>Smallest ‖x‖² whose unscaled sum of squares lost nothing to underflow (2⁻¹⁰⁰⁰ or 2⁻¹¹⁰).</summary>
