@@ -314,51 +314,21 @@ public sealed class PivotedQRCase<TKernel, T> : IPivotedQRCase
     }
 
     public void NonFiniteInputIsRejected()
-    {
-        var random = new Random((_m * 61) + _n);
-        foreach (var bad in new[] { T.NaN, T.PositiveInfinity, T.NegativeInfinity })
-        {
-            for (var p = 0; p < Math.Min(_m * _n, 12); p++)
-            {
-                var index = _m * _n <= 12 ? p : random.Next(_m * _n);
-                var at = Matrices.To<T>(Matrices.RandomVector(random, _m * _n));
-                at[index] = bad;
-                Assert.False(TKernel.TryFactor(at, out _));
-                var work = (T[])at.Clone();
-                Assert.False(TKernel.FactorInPlace(work, new T[_n], new int[_n]));
-                Assert.Equal(at, work);
-                var e = Assert.Throws<FactorizationException>(() => TKernel.Factor(at));
-                Assert.Equal(Kind.PivotedQR, e.Kind);
-                Assert.Equal(_m, e.Rows);
-                Assert.Equal(_n, e.Columns);
-                Assert.Equal(-1, e.Step);
-            }
-        }
-    }
+        => HouseholderChecks<TKernel, T>.NonFiniteInputIsRejected(_m, _n, Kind.PivotedQR, (_m * 61) + _n, work => TKernel.FactorInPlace(work, new T[_n], new int[_n]));
 
     public void ShortSpansThrowNamingTheParameter()
     {
-        var factor = TKernel.Factor(Matrices.To<T>(Matrices.RandomVector(new Random(_m + _n), _m * _n)));
+        HouseholderChecks<TKernel, T>.ShortSpansThrowNamingTheParameter(_m, _n);
         var mn = _m * _n;
-        Assert.Equal("a", Assert.Throws<ArgumentException>(() => TKernel.TryFactor(new T[mn - 1], out _)).ParamName);
-        Assert.Equal("a", Assert.Throws<ArgumentException>(() => TKernel.Factor(new T[mn - 1])).ParamName);
         Assert.Equal("a", Assert.Throws<ArgumentException>(() => TKernel.FactorInPlace(new T[mn - 1], new T[_n], new int[_n])).ParamName);
         Assert.Equal("tau", Assert.Throws<ArgumentException>(() => TKernel.FactorInPlace(new T[mn], new T[_n - 1], new int[_n])).ParamName);
         Assert.Equal("permutation", Assert.Throws<ArgumentException>(() => TKernel.FactorInPlace(new T[mn], new T[_n], new int[_n - 1])).ParamName);
-        Assert.Equal("b", Assert.Throws<ArgumentException>(() => factor.Solve(new T[_m - 1], new T[_n])).ParamName);
-        Assert.Equal("x", Assert.Throws<ArgumentException>(() => factor.Solve(new T[_m], new T[_n - 1])).ParamName);
-        Assert.Equal("b", Assert.Throws<ArgumentException>(() => factor.ApplyQTransposeTo(new T[_m - 1])).ParamName);
-        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => factor.CopyQTo(new T[mn - 1])).ParamName);
-        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => factor.CopyRTo(new T[(_n * _n) - 1])).ParamName);
     }
 
     public void DefaultValueThrows()
     {
+        HouseholderChecks<TKernel, T>.DefaultValueThrows(_m, _n);
         var none = default(TKernel);
-        Assert.Throws<InvalidOperationException>(() => none.Solve(new T[_m], new T[_n]));
-        Assert.Throws<InvalidOperationException>(() => none.ApplyQTransposeTo(new T[_m]));
-        Assert.Throws<InvalidOperationException>(() => none.CopyQTo(new T[_m * _n]));
-        Assert.Throws<InvalidOperationException>(() => none.CopyRTo(new T[_n * _n]));
         Assert.Throws<InvalidOperationException>(() => none.Rank());
         Assert.Throws<InvalidOperationException>(() => none.Rank(T.One));
         Assert.Throws<InvalidOperationException>(() => none.ColumnPermutation.Length);
@@ -366,31 +336,16 @@ public sealed class PivotedQRCase<TKernel, T> : IPivotedQRCase
 
     public long AllocatedBytesPerCall()
     {
-        var at = Matrices.To<T>(Matrices.RandomVector(new Random(_m * 71), _m * _n));
-        var b = Matrices.To<T>(Matrices.RandomVector(new Random(_n), _m));
-        var x = new T[_n];
-        var q = new T[_m * _n];
-        var r = new T[_n * _n];
+        var at = Matrices.To<T>(Matrices.RandomVector(new Random(_m * 73), _m * _n));
         var work = new T[_m * _n];
         var tau = new T[_n];
         var permutation = new int[_n];
-        var qtb = new T[_m];
-
-        void Exercise()
+        return HouseholderChecks<TKernel, T>.AllocatedBytesPerCall(_m, _n, factor =>
         {
-            var factor = TKernel.Factor(at);
-            TKernel.TryFactor(at, out factor);
-            factor.Solve(b, x);
-            b.CopyTo(qtb, 0);
-            factor.ApplyQTransposeTo(qtb);
-            factor.CopyQTo(q);
-            factor.CopyRTo(r);
             _ = factor.Rank() + factor.Rank(T.One) + factor.ColumnPermutation[0];
             at.CopyTo(work, 0);
             TKernel.FactorInPlace(work, tau, permutation);
-        }
-
-        return Allocations.Of(Exercise);
+        });
     }
 
     /// <summary>
@@ -456,22 +411,7 @@ public sealed class PivotedQRCase<TKernel, T> : IPivotedQRCase
 
     private static int[] Permutation(TKernel factor) => factor.ColumnPermutation.ToArray();
 
-    private (double[] Q, double[] R) Parts(TKernel factor)
-    {
-        var q = new T[_m * _n];
-        var r = new T[_n * _n];
-        factor.CopyQTo(q);
-        factor.CopyRTo(r);
-        for (var i = 0; i < _n; i++)
-        {
-            for (var j = 0; j < i; j++)
-            {
-                Assert.Equal(T.Zero, r[i * _n + j]);
-            }
-        }
-
-        return (Matrices.From(q), Matrices.From(r));
-    }
+    private (double[] Q, double[] R) Parts(TKernel factor) => HouseholderChecks<TKernel, T>.Parts(factor, _m, _n);
 
     /// <summary>U Σ Vᵀ (m × n) with singular values from 1 down to 1/κ.</summary>
     private double[] IllConditioned(Random random, double kappa)

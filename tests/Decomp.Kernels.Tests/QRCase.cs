@@ -251,98 +251,33 @@ public sealed class QRCase<TKernel, T> : IQRCase
     }
 
     public void NonFiniteInputIsRejected()
-    {
-        var random = new Random((_m * 59) + _n);
-        foreach (var bad in new[] { T.NaN, T.PositiveInfinity, T.NegativeInfinity })
-        {
-            for (var p = 0; p < Math.Min(_m * _n, 12); p++)
-            {
-                var index = _m * _n <= 12 ? p : random.Next(_m * _n);
-                var at = Matrices.To<T>(Matrices.RandomVector(random, _m * _n));
-                at[index] = bad;
-                Assert.False(TKernel.TryFactor(at, out _));
-                var work = (T[])at.Clone();
-                Assert.False(TKernel.FactorInPlace(work, new T[_n]));
-                Assert.Equal(at, work);
-                var e = Assert.Throws<FactorizationException>(() => TKernel.Factor(at));
-                Assert.Equal(Kind.QR, e.Kind);
-                Assert.Equal(_m, e.Rows);
-                Assert.Equal(_n, e.Columns);
-                Assert.Equal(-1, e.Step);
-            }
-        }
-    }
+        => HouseholderChecks<TKernel, T>.NonFiniteInputIsRejected(_m, _n, Kind.QR, (_m * 59) + _n, work => TKernel.FactorInPlace(work, new T[_n]));
 
     public void ShortSpansThrowNamingTheParameter()
     {
-        var at = Matrices.To<T>(Matrices.RandomVector(new Random(_m + _n), _m * _n));
-        var factor = TKernel.Factor(at);
+        HouseholderChecks<TKernel, T>.ShortSpansThrowNamingTheParameter(_m, _n);
         var mn = _m * _n;
-        Assert.Equal("a", Assert.Throws<ArgumentException>(() => TKernel.TryFactor(new T[mn - 1], out _)).ParamName);
-        Assert.Equal("a", Assert.Throws<ArgumentException>(() => TKernel.Factor(new T[mn - 1])).ParamName);
         Assert.Equal("a", Assert.Throws<ArgumentException>(() => TKernel.FactorInPlace(new T[mn - 1], new T[_n])).ParamName);
         Assert.Equal("tau", Assert.Throws<ArgumentException>(() => TKernel.FactorInPlace(new T[mn], new T[_n - 1])).ParamName);
-        Assert.Equal("b", Assert.Throws<ArgumentException>(() => factor.Solve(new T[_m - 1], new T[_n])).ParamName);
-        Assert.Equal("x", Assert.Throws<ArgumentException>(() => factor.Solve(new T[_m], new T[_n - 1])).ParamName);
-        Assert.Equal("b", Assert.Throws<ArgumentException>(() => factor.ApplyQTransposeTo(new T[_m - 1])).ParamName);
-        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => factor.CopyQTo(new T[mn - 1])).ParamName);
-        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => factor.CopyRTo(new T[(_n * _n) - 1])).ParamName);
     }
 
-    public void DefaultValueThrows()
-    {
-        var none = default(TKernel);
-        Assert.Throws<InvalidOperationException>(() => none.Solve(new T[_m], new T[_n]));
-        Assert.Throws<InvalidOperationException>(() => none.ApplyQTransposeTo(new T[_m]));
-        Assert.Throws<InvalidOperationException>(() => none.CopyQTo(new T[_m * _n]));
-        Assert.Throws<InvalidOperationException>(() => none.CopyRTo(new T[_n * _n]));
-    }
+    public void DefaultValueThrows() => HouseholderChecks<TKernel, T>.DefaultValueThrows(_m, _n);
 
     public long AllocatedBytesPerCall()
     {
-        var at = Matrices.To<T>(Matrices.RandomVector(new Random(_m * 71), _m * _n));
-        var b = Matrices.To<T>(Matrices.RandomVector(new Random(_n), _m));
-        var x = new T[_n];
-        var q = new T[_m * _n];
-        var r = new T[_n * _n];
+        var at = Matrices.To<T>(Matrices.RandomVector(new Random(_m * 73), _m * _n));
         var work = new T[_m * _n];
         var tau = new T[_n];
-        var qtb = new T[_m];
-
-        void Exercise()
+        return HouseholderChecks<TKernel, T>.AllocatedBytesPerCall(_m, _n, _ =>
         {
-            var factor = TKernel.Factor(at);
-            TKernel.TryFactor(at, out factor);
-            factor.Solve(b, x);
-            b.CopyTo(qtb, 0);
-            factor.ApplyQTransposeTo(qtb);
-            factor.CopyQTo(q);
-            factor.CopyRTo(r);
             at.CopyTo(work, 0);
             TKernel.FactorInPlace(work, tau);
-        }
-
-        return Allocations.Of(Exercise);
+        });
     }
 
     private void AssertOrthonormal(double[] q, double bound, string what) => LeastSquaresChecks.AssertOrthonormal(q, _m, _n, bound, what);
 
-    private (double[] Q, double[] R) Parts(TKernel factor)
-    {
-        var q = new T[_m * _n];
-        var r = new T[_n * _n];
-        factor.CopyQTo(q);
-        factor.CopyRTo(r);
-        for (var i = 0; i < _n; i++)
-        {
-            for (var j = 0; j < i; j++)
-            {
-                Assert.Equal(T.Zero, r[i * _n + j]);
-            }
-        }
-
-        return (Matrices.From(q), Matrices.From(r));
-    }
+    private (double[] Q, double[] R) Parts(TKernel factor) => HouseholderChecks<TKernel, T>.Parts(factor, _m, _n);
 
     /// <summary>U Σ Vᵀ (m × n) with singular values from 1 down to 1/κ, U with orthonormal columns.</summary>
     private double[] IllConditioned(Random random, double kappa)
