@@ -83,6 +83,7 @@ internal static unsafe class PackedGemm
             PackedA = (nint)PackBuffers<T>.A(mcMax * kcMax),
         };
         bool byRows = m >= 2 * ParallelRowBlock;
+        var packing = new PackBJob<T> { Brs = brs, Bcs = bcs, Packed = job.PackedB, Nr = nr };
         for (int jc = 0; jc < n; jc += ncMax)
         {
             if (lower && jc > m - 1 + shift)
@@ -94,7 +95,10 @@ internal static unsafe class PackedGemm
             for (int pc = 0; pc < k; pc += kcMax)
             {
                 int kc = Math.Min(kcMax, k - pc);
-                PackB(kc, nc, b + pc * brs + jc * bcs, brs, bcs, (T*)job.PackedB, nr);
+                packing.B = (nint)(b + pc * brs + jc * bcs);
+                packing.Kc = kc;
+                packing.Nc = nc;
+                packing.Run(threads);
                 job.Jc = jc;
                 job.Pc = pc;
                 job.Kc = kc;
@@ -426,6 +430,43 @@ internal static unsafe class PackedGemm
             {
                 d[p * rows + i] = scale * s[i * lds + p];
             }
+        }
+    }
+
+    /// <summary>
+    /// Packs a KC × NC panel of B with every thread: the slivers are split into one contiguous range a thread. Each
+    /// sliver is packed exactly as <see cref="PackB"/> packs it alone, so the packed panel does not depend on the split.
+    /// </summary>
+    private sealed class PackBJob<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public nint B;
+        public nint Brs;
+        public nint Bcs;
+        public nint Packed;
+        public int Kc;
+        public int Nc;
+        public int Nr;
+        private int _pieces;
+
+        public void Run(int threads)
+        {
+            int slivers = (Nc + Nr - 1) / Nr;
+            _pieces = Math.Min(threads, slivers / 8);
+            if (_pieces <= 1)
+            {
+                PackB(Kc, Nc, (T*)B, Brs, Bcs, (T*)Packed, Nr);
+                return;
+            }
+
+            WorkerTeam.For(threads, _pieces, PackPiece);
+        }
+
+        private void PackPiece(int piece)
+        {
+            int slivers = (Nc + Nr - 1) / Nr;
+            int first = slivers * piece / _pieces, last = slivers * (piece + 1) / _pieces;
+            int j0 = first * Nr, columns = Math.Min(last * Nr, Nc) - j0;
+            PackB(Kc, columns, (T*)B + j0 * Bcs, Brs, Bcs, (T*)Packed + first * SliverStrideB<T>(Kc, Nr), Nr);
         }
     }
 
