@@ -25,7 +25,7 @@ namespace Decomp.Generators.Emit;
 internal abstract partial class HouseholderEmitter
 {
     /// <summary>Lanes of the virtual vector: the smallest power of two ≥ M, at most 64 bytes of elements.</summary>
-    protected int VirtualLanes
+    private int VirtualLanes
     {
         get
         {
@@ -41,7 +41,7 @@ internal abstract partial class HouseholderEmitter
     }
 
     /// <summary>Column stride while factoring: M rounded up to whole virtual vectors (padding rows are zeros).</summary>
-    protected int Padded => (M + VirtualLanes - 1) / VirtualLanes * VirtualLanes;
+    private int Padded => (M + VirtualLanes - 1) / VirtualLanes * VirtualLanes;
 
     private int Chunks => Padded / VirtualLanes;
 
@@ -60,7 +60,7 @@ internal abstract partial class HouseholderEmitter
     /// Straight-line factor with every column in registers: one virtual vector per column and at most
     /// <see cref="UnrolledColumnsMax"/> columns, so no column goes through memory between steps.
     /// </summary>
-    protected bool IsUnrolled => !Pivoted && Chunks == 1 && N <= UnrolledColumnsMax;
+    private bool IsUnrolled => !Pivoted && Chunks == 1 && N <= UnrolledColumnsMax;
 
     /// <summary>
     /// Column pivoting (PivotedQR): before step j the remaining column of largest partial norm is swapped in, and after it
@@ -78,7 +78,7 @@ internal abstract partial class HouseholderEmitter
                 ? "Returns Succeeded or InputNotFinite. a is row-major; qr receives the factor of A·P column by column, permutation P."
                 : "Returns Succeeded or InputNotFinite. a is row-major; qr receives the factor column by column.",
             FactorParameters,
-            Pivoted ? "ref a, ref qr, ref tau, ref permutation" : "ref a, ref qr, ref tau",
+            FactorArguments,
             FactorFlavors().Select(f => (f.IsScalar ? null : $"{f.StaticName}.IsHardwareAccelerated", "FactorCore" + f.Suffix)));
         foreach (var flavor in FactorFlavors())
         {
@@ -96,6 +96,21 @@ internal abstract partial class HouseholderEmitter
     }
 
     private string FactorParameters => $"ref {T} a, ref {T} qr, ref {T} tau" + (Pivoted ? ", ref int permutation" : string.Empty);
+
+    private string FactorArguments => "ref a, ref qr, ref tau" + (Pivoted ? ", ref permutation" : string.Empty);
+
+    /// <summary>The scratch the factor kernels declare: a vector for the scaled path of the straight-line kernel, or the padded workspace.</summary>
+    protected void EmitFactorScratch()
+    {
+        if (IsUnrolled)
+        {
+            EmitInlineArray("VectorStorage", T, VirtualLanes);
+        }
+        else if (Padded != M)
+        {
+            EmitInlineArray("Workspace", T, Padded * N);
+        }
+    }
 
     private void EmitFactorCore(VectorFlavor f)
     {

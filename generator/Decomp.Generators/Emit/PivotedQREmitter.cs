@@ -67,10 +67,7 @@ internal sealed class PivotedQREmitter : HouseholderEmitter
         EmitInlineArray("FactorStorage", T, M * N);
         EmitInlineArray("DiagonalStorage", T, N);
         EmitInlineArray("ColumnStorage", T, M);
-        if (Padded != M)
-        {
-            EmitInlineArray("Workspace", T, Padded * N);
-        }
+        EmitFactorScratch();
 
         EmitInlineArray("PermutationStorage", "int", N, last: true);
     }

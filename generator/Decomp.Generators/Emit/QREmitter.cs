@@ -47,14 +47,7 @@ internal sealed partial class QREmitter : HouseholderEmitter
         EmitCores();
         EmitInlineArray("FactorStorage", T, M * N);
         EmitInlineArray("DiagonalStorage", T, N);
-        if (IsUnrolled)
-        {
-            EmitInlineArray("VectorStorage", T, VirtualLanes);
-        }
-        else if (Padded != M)
-        {
-            EmitInlineArray("Workspace", T, Padded * N);
-        }
+        EmitFactorScratch();
 
         EmitInlineArray("ColumnStorage", T, M, last: true);
     }
