@@ -446,12 +446,13 @@ internal static unsafe class PackedGemm
         public int Kc;
         public int Nc;
         public int Nr;
+        private int _slivers;
         private int _pieces;
 
         public void Run(int threads)
         {
-            int slivers = (Nc + Nr - 1) / Nr;
-            _pieces = Math.Min(threads, slivers / 8);
+            _slivers = (Nc + Nr - 1) / Nr;
+            _pieces = Math.Min(threads, _slivers / 8);
             if (_pieces <= 1)
             {
                 PackB(Kc, Nc, (T*)B, Brs, Bcs, (T*)Packed, Nr);
@@ -463,8 +464,7 @@ internal static unsafe class PackedGemm
 
         private void PackPiece(int piece)
         {
-            int slivers = (Nc + Nr - 1) / Nr;
-            int first = slivers * piece / _pieces, last = slivers * (piece + 1) / _pieces;
+            int first = _slivers * piece / _pieces, last = _slivers * (piece + 1) / _pieces;
             int j0 = first * Nr, columns = Math.Min(last * Nr, Nc) - j0;
             PackB(Kc, columns, (T*)B + j0 * Bcs, Brs, Bcs, (T*)Packed + first * SliverStrideB<T>(Kc, Nr), Nr);
         }
