@@ -11,6 +11,39 @@ public sealed class ProcessWideSettings;
 [Collection(nameof(ProcessWideSettings))]
 public class ParallelismTests
 {
+    /// <summary>
+    /// At n = 1100 the two-thread LU overlaps two panels with their trailing updates in a row, so one panel's row
+    /// exchanges are still pending while the next panel is factored: every column must still meet every exchange in
+    /// the serial order.
+    /// </summary>
+    [Fact]
+    public void ParallelLU_WithDeferredRowExchanges_EqualsSerial_BitForBit()
+    {
+        int n = 1100;
+        double[] general = TestMatrices.Random<double>(new Random(1100), n, n);
+
+        (double[] Lu, int[] Pivots) Run(int threads)
+        {
+            DecompRuntime.MaxDegreeOfParallelism = threads;
+            double[] lu = (double[])general.Clone();
+            int[] pivots = new int[n];
+            DenseFactor.LUInPlace<double>(lu, n, n, pivots);
+            return (lu, pivots);
+        }
+
+        try
+        {
+            var serial = Run(1);
+            var parallel = Run(2);
+            Assert.Equal(serial.Pivots, parallel.Pivots);
+            Assert.Equal(serial.Lu, parallel.Lu);
+        }
+        finally
+        {
+            DecompRuntime.MaxDegreeOfParallelism = Environment.ProcessorCount;
+        }
+    }
+
     [Fact]
     public void ParallelResults_EqualSerialResults_BitForBit()
     {

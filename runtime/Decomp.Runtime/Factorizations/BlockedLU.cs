@@ -27,10 +27,12 @@ internal static unsafe class BlockedLU
     /// column whose pivot is exactly zero (the factorization still completes, as dgetrf's info &gt; 0).
     /// </summary>
     /// <remarks>
-    /// Lookahead: after panel j, only block column j + 1 is updated first, so panel j + 1 can be
-    /// factored (in its own buffer) while the rest of the trailing matrix is updated; its row
-    /// exchanges are applied afterwards. Same order on one thread, so results do not depend on the
-    /// thread count.
+    /// Lookahead: after panel j, block column j + 1 is updated and panel j + 1 factored (in its own
+    /// buffer) on one thread while the other updates the rest of the trailing matrix. A panel's row
+    /// exchanges outside it are applied where no concurrent work reads those columns: left of panel j
+    /// by the panel thread right after the panel, and the remaining columns at the start of the next
+    /// step, each by the thread that works on them next. Every column meets every exchange in the
+    /// same order as on one thread, so results do not depend on the thread count.
     /// </remarks>
     public static int Factor<T>(T* a, int n, nint lda, int* pivots) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -43,46 +45,92 @@ internal static unsafe class BlockedLU
         int jb0 = Math.Min(BlockSize, n);
         Record(ref info, 0, FactorPanel(a, n, lda, 0, jb0, pivots));
         ApplyExchanges(a, n, lda, 0, jb0, pivots);
+
+        // Set when panel j's exchanges still have to reach columns [j − BlockSize, j) and [j + jb, n).
+        bool pending = false;
         for (int j = 0; ; )
         {
             int jb = Math.Min(BlockSize, n - j);
             int next = j + jb;
             if (next >= n)
             {
+                if (pending)
+                {
+                    ApplyExchanges(a, lda, j, jb, pivots, j - BlockSize, j);
+                    ApplyExchanges(a, lda, j, jb, pivots, next, n);
+                }
+
                 return info;
             }
 
             int jb2 = Math.Min(BlockSize, n - next);
             int rest = n - next - jb2;
-            UpdateColumns(a, n, lda, j, jb, next, jb2);
             int panelInfo;
             if (Lookahead.Worthwhile(n - next, rest, jb))
             {
-                panelInfo = FactorPanelBesideUpdate(a, n, lda, j, jb, next, jb2, rest, pivots);
+                panelInfo = FactorPanelBesideUpdate(a, n, lda, j, jb, next, jb2, rest, pivots, pending);
+                pending = true;
             }
             else
             {
+                if (pending)
+                {
+                    ApplyExchanges(a, lda, j, jb, pivots, j - BlockSize, j);
+                    ApplyExchanges(a, lda, j, jb, pivots, next, n);
+                    pending = false;
+                }
+
+                UpdateColumns(a, n, lda, j, jb, next, jb2);
                 panelInfo = FactorPanel(a, n, lda, next, jb2, pivots);
                 UpdateColumns(a, n, lda, j, jb, next + jb2, rest);
+                ApplyExchanges(a, n, lda, next, jb2, pivots);
             }
 
             Record(ref info, next, panelInfo);
-            ApplyExchanges(a, n, lda, next, jb2, pivots);
             j = next;
         }
     }
 
-    /// <summary>Runs panel <paramref name="next"/> and the rest of step j's update on two threads.</summary>
+    /// <summary>
+    /// Step j's update with panel <paramref name="next"/> beside it: one thread finishes panel j's
+    /// exchanges on block column next and on the block left of j (when <paramref name="pending"/>),
+    /// updates block column next, factors it and applies its exchanges left of j; the other applies
+    /// panel j's exchanges to the rest, solves U12 there and runs the rest of the update, which the
+    /// first thread joins when done.
+    /// </summary>
     /// <remarks>A method of its own so the closure is allocated only on this path.</remarks>
-    private static int FactorPanelBesideUpdate<T>(T* a, int n, nint lda, int j, int jb, int next, int jb2, int rest, int* pivots)
+    private static int FactorPanelBesideUpdate<T>(T* a, int n, nint lda, int j, int jb, int next, int jb2, int rest, int* pivots, bool pending)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         nint address = (nint)a, pivotAddress = (nint)pivots;
         T* a11 = a + j * lda + j;
         T* a12 = a + j * lda + next + jb2;
         return PackedGemm.RunBeside(
-            () => FactorPanel((T*)address, n, lda, next, jb2, (int*)pivotAddress),
-            () => TriangularSolver.Left(lower: true, unit: true, jb, rest, (T*)address + j * lda + j, lda, 1, (T*)address + j * lda + next + jb2, lda, 1),
+            () =>
+            {
+                T* m = (T*)address;
+                int* p = (int*)pivotAddress;
+                if (pending)
+                {
+                    ApplyExchanges(m, lda, j, jb, p, j - BlockSize, j);
+                    ApplyExchanges(m, lda, j, jb, p, next, next + jb2);
+                }
+
+                UpdateColumns(m, n, lda, j, jb, next, jb2);
+                int panelInfo = FactorPanel(m, n, lda, next, jb2, p);
+                ApplyExchanges(m, lda, next, jb2, p, 0, j);
+                return panelInfo;
+            },
+            () =>
+            {
+                T* m = (T*)address;
+                if (pending)
+                {
+                    ApplyExchanges(m, lda, j, jb, (int*)pivotAddress, next + jb2, n);
+                }
+
+                TriangularSolver.Left(lower: true, unit: true, jb, rest, m + j * lda + j, lda, 1, m + j * lda + next + jb2, lda, 1);
+            },
             n - j - jb, rest, jb, -T.One, a11 + jb * lda, lda, 1, a12, lda, 1, a12 + jb * lda, lda, lower: false, shift: 0);
     }
 
@@ -133,6 +181,25 @@ internal static unsafe class BlockedLU
         }
 
         return info;
+    }
+
+    /// <summary>Applies the exchanges of panel [j, j + jb) to columns [from, to) only.</summary>
+    private static void ApplyExchanges<T>(T* a, nint lda, int j, int jb, int* pivots, int from, int to) where T : unmanaged
+    {
+        from = Math.Max(from, 0);
+        if (to <= from)
+        {
+            return;
+        }
+
+        for (int c = j; c < j + jb; c++)
+        {
+            int p = pivots[c];
+            if (p != c)
+            {
+                VectorOps.Swap(a + c * lda + from, a + p * lda + from, to - from);
+            }
+        }
     }
 
     /// <summary>Applies the panel's row exchanges to the columns left and right of it.</summary>
