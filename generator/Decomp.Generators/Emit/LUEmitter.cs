@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -993,9 +994,10 @@ internal sealed class LUEmitter : FactorizationEmitter
     private const int UnrolledInverseMax = 16;
 
     /// <summary>
-    /// X = A⁻¹ by solving LUX = P for all n columns at once: the rows of X live in registers (lanes are columns of X), and
-    /// each substitution step is one fused multiply-add per row with a broadcast coefficient of L or U. Each column sees
-    /// the operations of <c>SolveCore</c> in the same order, so the result equals n separate solves bit for bit.
+    /// X = A⁻¹ by solving LUX = P for all n columns at once (or LUZ = I, then X = Z·P, when a row fits one register): the
+    /// rows live in registers (lanes are columns), and each substitution step is one fused multiply-add per row with a
+    /// broadcast coefficient of L or U. Each column sees the operations of <c>SolveCore</c> in the same order, so the
+    /// result equals n separate solves bit for bit.
     /// </summary>
     private void EmitInverseCore()
     {
@@ -1010,41 +1012,19 @@ internal sealed class LUEmitter : FactorizationEmitter
                 string X(int row, int chunk) => plan.Count == 1 ? $"x{row}" : $"x{row}_{chunk}";
                 using (W.Block($"if ({vec}.IsHardwareAccelerated)"))
                 {
-                    W.WriteLine("// perm[r]: the row of A at position r of PA, so row r of P is the unit row e_perm[r].");
-                    W.WriteLine($"{Unsafe}.SkipInit(out PivotStorage perm);");
-                    using (W.Block("for (var r = 0; r < N; r++)"))
-                    {
-                        W.WriteLine("perm[r] = r;");
-                    }
-
-                    using (W.Block("for (var k = 0; k < N - 1; k++)"))
-                    {
-                        W.WriteLine($"var p = {Unsafe}.Add(ref pivots, k);");
-                        W.WriteLine("(perm[k], perm[p]) = (perm[p], perm[k]);");
-                    }
-
-                    W.WriteLine();
-                    W.WriteLine(plan.Count == 1 ? "// x{r} holds row r of X." : $"// x{{r}}_{{c}} holds chunk c of row r of X: columns {string.Join(", ", plan.Offsets.Select(o => $"{o}..{o + plan.Lanes - 1}"))}.");
                     var intType = Num.Size == 8 ? "long" : "int";
-                    for (var c = 0; c < plan.Count; c++)
+                    if (plan.Count == 1)
                     {
-                        var columns = Enumerable.Range(plan.Offsets[c], plan.Lanes).Select(v => v.ToString(CultureInfo.InvariantCulture) + Num.MaskSuffix);
-                        W.WriteLine($"var columns{c} = {vec}.Create({string.Join(", ", columns)});");
+                        EmitIdentityRows(f, intType);
                     }
-
-                    var one = f.Broadcast(Lit(1));
-                    for (var r = 0; r < N; r++)
+                    else
                     {
-                        W.WriteLine($"var e{r} = {vec}.Create(({intType})perm[{r}]);");
-                        for (var c = 0; c < plan.Count; c++)
-                        {
-                            W.WriteLine($"var {X(r, c)} = {vec}.{Num.MaskReinterpret}({vec}.Equals(columns{c}, e{r})) & {one};");
-                        }
+                        EmitPermutationRows(f, plan, X, intType);
                     }
 
                     string Coefficient(int i, int k) => $"-{f.Broadcast($"{Unsafe}.Add(ref lu, {(k * Stride) + i})")}";
                     W.WriteLine();
-                    W.WriteLine("// LY = P: row i loses l_ik · row k.");
+                    W.WriteLine(plan.Count == 1 ? "// LY = I: row i loses l_ik · row k." : "// LY = P: row i loses l_ik · row k.");
                     for (var k = 0; k < N - 1; k++)
                     {
                         for (var i = k + 1; i < N; i++)
@@ -1078,11 +1058,17 @@ internal sealed class LUEmitter : FactorizationEmitter
                     }
 
                     W.WriteLine();
+                    if (plan.Count == 1)
+                    {
+                        W.WriteLine("// X = Z·P: column j of X is column order_j of Z.");
+                    }
+
                     for (var r = 0; r < N; r++)
                     {
                         for (var c = 0; c < plan.Count; c++)
                         {
-                            W.WriteLine(f.Store(X(r, c), "result", (r * N) + plan.Offsets[c]));
+                            var row = plan.Count == 1 ? $"{vec}.ShuffleNative({X(r, c)}, order)" : X(r, c);
+                            W.WriteLine(f.Store(row, "result", (r * N) + plan.Offsets[c]));
                         }
                     }
 
@@ -1111,6 +1097,71 @@ internal sealed class LUEmitter : FactorizationEmitter
         }
 
         W.WriteLine();
+    }
+
+    /// <summary>
+    /// Rows of one register: the solves start from the identity's rows (constants, so they need not wait for the
+    /// pivots) and compute Z = U⁻¹L⁻¹; X = Z·P then takes column perm⁻¹(j) of Z as column j (dgetri's column
+    /// interchanges, last first), one lane permutation a row, worked out beside the solves. Column r of Z is the solve
+    /// of e_r, and P e_j = e_perm⁻¹(j), so column j of X is still the solve of e_j, operation for operation.
+    /// </summary>
+    private void EmitIdentityRows(VectorFlavor f, string intType)
+    {
+        var vec = f.StaticName;
+        var lanes = Enumerable.Range(0, N).Select(v => v.ToString(CultureInfo.InvariantCulture) + Num.MaskSuffix);
+        W.WriteLine("// order: lane j names the column of Z that becomes column j of X (the pivots' exchanges, last first).");
+        W.WriteLine($"var lanes = {vec}.Create({string.Join(", ", lanes)});");
+        W.WriteLine("var order = lanes;");
+        for (var k = N - 2; k >= 0; k--)
+        {
+            W.WriteLine($"var p{k} = {vec}.Create(({intType}){Unsafe}.Add(ref pivots, {k}));");
+            W.WriteLine($"var k{k} = {vec}.Create({k}{Num.MaskSuffix});");
+            W.WriteLine($"order = {vec}.ShuffleNative(order, {vec}.ConditionalSelect({vec}.Equals(lanes, k{k}), p{k}, {vec}.ConditionalSelect({vec}.Equals(lanes, p{k}), k{k}, lanes)));");
+        }
+
+        W.WriteLine();
+        W.WriteLine("// x{r} holds row r of Z, starting as row r of the identity.");
+        for (var r = 0; r < N; r++)
+        {
+            var unit = Enumerable.Range(0, N).Select(c => c == r ? Lit(1) : Lit(0));
+            W.WriteLine($"var x{r} = {vec}.Create({string.Join(", ", unit)});");
+        }
+    }
+
+    /// <summary>Rows of several registers: the solves start from the rows of P, built from the pivots.</summary>
+    private void EmitPermutationRows(VectorFlavor f, RowPlan plan, Func<int, int, string> x, string intType)
+    {
+        var vec = f.StaticName;
+        W.WriteLine("// perm[r]: the row of A at position r of PA, so row r of P is the unit row e_perm[r].");
+        W.WriteLine($"{Unsafe}.SkipInit(out PivotStorage perm);");
+        using (W.Block("for (var r = 0; r < N; r++)"))
+        {
+            W.WriteLine("perm[r] = r;");
+        }
+
+        using (W.Block("for (var k = 0; k < N - 1; k++)"))
+        {
+            W.WriteLine($"var p = {Unsafe}.Add(ref pivots, k);");
+            W.WriteLine("(perm[k], perm[p]) = (perm[p], perm[k]);");
+        }
+
+        W.WriteLine();
+        W.WriteLine($"// x{{r}}_{{c}} holds chunk c of row r of X: columns {string.Join(", ", plan.Offsets.Select(o => $"{o}..{o + plan.Lanes - 1}"))}.");
+        for (var c = 0; c < plan.Count; c++)
+        {
+            var columns = Enumerable.Range(plan.Offsets[c], plan.Lanes).Select(v => v.ToString(CultureInfo.InvariantCulture) + Num.MaskSuffix);
+            W.WriteLine($"var columns{c} = {vec}.Create({string.Join(", ", columns)});");
+        }
+
+        var one = f.Broadcast(Lit(1));
+        for (var r = 0; r < N; r++)
+        {
+            W.WriteLine($"var e{r} = {vec}.Create(({intType})perm[{r}]);");
+            for (var c = 0; c < plan.Count; c++)
+            {
+                W.WriteLine($"var {x(r, c)} = {vec}.{Num.MaskReinterpret}({vec}.Equals(columns{c}, e{r})) & {one};");
+            }
+        }
     }
 
     /// <summary>Aᵀx = b with Aᵀ = UᵀLᵀP: Uᵀz = b, Lᵀw = z, x = Pᵀw (the condition estimate's second solve).</summary>

@@ -893,30 +893,26 @@ namespace Samples
         {
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                // perm[r]: the row of A at position r of PA, so row r of P is the unit row e_perm[r].
-                global::System.Runtime.CompilerServices.Unsafe.SkipInit(out PivotStorage perm);
-                for (var r = 0; r < N; r++)
-                {
-                    perm[r] = r;
-                }
-                for (var k = 0; k < N - 1; k++)
-                {
-                    var p = global::System.Runtime.CompilerServices.Unsafe.Add(ref pivots, k);
-                    (perm[k], perm[p]) = (perm[p], perm[k]);
-                }
+                // order: lane j names the column of Z that becomes column j of X (the pivots' exchanges, last first).
+                var lanes = global::System.Runtime.Intrinsics.Vector256.Create(0L, 1L, 2L, 3L);
+                var order = lanes;
+                var p2 = global::System.Runtime.Intrinsics.Vector256.Create((long)global::System.Runtime.CompilerServices.Unsafe.Add(ref pivots, 2));
+                var k2 = global::System.Runtime.Intrinsics.Vector256.Create(2L);
+                order = global::System.Runtime.Intrinsics.Vector256.ShuffleNative(order, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(lanes, k2), p2, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(lanes, p2), k2, lanes)));
+                var p1 = global::System.Runtime.Intrinsics.Vector256.Create((long)global::System.Runtime.CompilerServices.Unsafe.Add(ref pivots, 1));
+                var k1 = global::System.Runtime.Intrinsics.Vector256.Create(1L);
+                order = global::System.Runtime.Intrinsics.Vector256.ShuffleNative(order, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(lanes, k1), p1, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(lanes, p1), k1, lanes)));
+                var p0 = global::System.Runtime.Intrinsics.Vector256.Create((long)global::System.Runtime.CompilerServices.Unsafe.Add(ref pivots, 0));
+                var k0 = global::System.Runtime.Intrinsics.Vector256.Create(0L);
+                order = global::System.Runtime.Intrinsics.Vector256.ShuffleNative(order, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(lanes, k0), p0, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(lanes, p0), k0, lanes)));
 
-                // x{r} holds row r of X.
-                var columns0 = global::System.Runtime.Intrinsics.Vector256.Create(0L, 1L, 2L, 3L);
-                var e0 = global::System.Runtime.Intrinsics.Vector256.Create((long)perm[0]);
-                var x0 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Equals(columns0, e0)) & global::System.Runtime.Intrinsics.Vector256.Create(1.0);
-                var e1 = global::System.Runtime.Intrinsics.Vector256.Create((long)perm[1]);
-                var x1 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Equals(columns0, e1)) & global::System.Runtime.Intrinsics.Vector256.Create(1.0);
-                var e2 = global::System.Runtime.Intrinsics.Vector256.Create((long)perm[2]);
-                var x2 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Equals(columns0, e2)) & global::System.Runtime.Intrinsics.Vector256.Create(1.0);
-                var e3 = global::System.Runtime.Intrinsics.Vector256.Create((long)perm[3]);
-                var x3 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Equals(columns0, e3)) & global::System.Runtime.Intrinsics.Vector256.Create(1.0);
+                // x{r} holds row r of Z, starting as row r of the identity.
+                var x0 = global::System.Runtime.Intrinsics.Vector256.Create(1.0, 0.0, 0.0, 0.0);
+                var x1 = global::System.Runtime.Intrinsics.Vector256.Create(0.0, 1.0, 0.0, 0.0);
+                var x2 = global::System.Runtime.Intrinsics.Vector256.Create(0.0, 0.0, 1.0, 0.0);
+                var x3 = global::System.Runtime.Intrinsics.Vector256.Create(0.0, 0.0, 0.0, 1.0);
 
-                // LY = P: row i loses l_ik · row k.
+                // LY = I: row i loses l_ik · row k.
                 var l1_0 = -global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref lu, 1));
                 x1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(l1_0, x0, x1);
                 var l2_0 = -global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref lu, 2));
@@ -952,10 +948,11 @@ namespace Samples
                 var d0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref inverseDiagonal, 0));
                 x0 *= d0;
 
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x0, ref result, 0);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1, ref result, 4);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2, ref result, 8);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x3, ref result, 12);
+                // X = Z·P: column j of X is column order_j of Z.
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ShuffleNative(x0, order), ref result, 0);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ShuffleNative(x1, order), ref result, 4);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ShuffleNative(x2, order), ref result, 8);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ShuffleNative(x3, order), ref result, 12);
                 return;
             }
 
