@@ -840,11 +840,7 @@ internal sealed class LUEmitter : FactorizationEmitter
             if (RegisterFlavor is not null)
             {
                 W.WriteLine("// origin[i]: the row of A now at position i.");
-                W.WriteLine($"{Unsafe}.SkipInit(out PivotStorage origin);");
-                using (W.Block("for (var i = 0; i < N; i++)"))
-                {
-                    W.WriteLine("origin[i] = i;");
-                }
+                EmitIdentityPermutation("origin", "i");
             }
 
             using (W.Block("for (var k = 0; k < N; k++)"))
@@ -1128,16 +1124,22 @@ internal sealed class LUEmitter : FactorizationEmitter
         }
     }
 
+    /// <summary>Declares a <c>PivotStorage</c> local holding the identity permutation.</summary>
+    private void EmitIdentityPermutation(string name, string index)
+    {
+        W.WriteLine($"{Unsafe}.SkipInit(out PivotStorage {name});");
+        using (W.Block($"for (var {index} = 0; {index} < N; {index}++)"))
+        {
+            W.WriteLine($"{name}[{index}] = {index};");
+        }
+    }
+
     /// <summary>Rows of several registers: the solves start from the rows of P, built from the pivots.</summary>
     private void EmitPermutationRows(VectorFlavor f, RowPlan plan, Func<int, int, string> x, string intType)
     {
         var vec = f.StaticName;
         W.WriteLine("// perm[r]: the row of A at position r of PA, so row r of P is the unit row e_perm[r].");
-        W.WriteLine($"{Unsafe}.SkipInit(out PivotStorage perm);");
-        using (W.Block("for (var r = 0; r < N; r++)"))
-        {
-            W.WriteLine("perm[r] = r;");
-        }
+        EmitIdentityPermutation("perm", "r");
 
         using (W.Block("for (var k = 0; k < N - 1; k++)"))
         {
