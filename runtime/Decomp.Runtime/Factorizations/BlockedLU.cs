@@ -306,7 +306,7 @@ internal static unsafe class BlockedLU
 
             bool searchNext = c + 1 < end;
             int nextP = c + 1;
-            T nextBest = -T.One;
+            T nextBest = T.Zero;
             T uNext = searchNext ? rowC[c + 1] : T.Zero;
             for (int i = c + 1; i < n; i++)
             {
@@ -319,9 +319,10 @@ internal static unsafe class BlockedLU
                 Vector512.Store(VectorOps.Fma(minusL, u1, Vector512.Load(segment + width)), segment + width);
                 segment[local] = l;
 
-                // The same fused operation as the vector lane, so the search sees the stored value.
+                // The same fused operation as the vector lane, so the search sees the stored value. The first row is the first
+                // candidate whatever it holds (a NaN from an overflow too), as idamax and Search take it.
                 T v = T.Abs(T.FusedMultiplyAdd(-l, uNext, next));
-                if (v > nextBest)
+                if (v > nextBest || i == c + 1)
                 {
                     nextBest = v;
                     nextP = i;
@@ -331,7 +332,7 @@ internal static unsafe class BlockedLU
             if (searchNext)
             {
                 p = nextP;
-                best = T.Max(nextBest, T.Zero);
+                best = nextBest;
             }
         }
     }
