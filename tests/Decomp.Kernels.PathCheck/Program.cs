@@ -173,22 +173,21 @@ static void RunQR<TKernel, T>(int m, int n, IncrementalHash hash)
     var big = typeof(T) == typeof(float) ? 70 : 600;
     for (var trial = 0; trial < 20; trial++)
     {
-        var a = new T[m * n];
-        var rhs = new T[m];
-        for (var i = 0; i < m; i++)
+        var (a, rhs) = ScaledSystem<T>(random, m, n, j => trial switch
         {
-            rhs[i] = T.CreateChecked((random.NextDouble() * 2) - 1);
-            for (var j = 0; j < n; j++)
+            3 => big,
+            4 => -big,
+            5 => j % 2 == 0 ? big / 2 : -big / 2,
+            _ => 0,
+        });
+        if (trial == 19)
+        {
+            for (var i = 0; i < m; i++)
             {
-                var value = (random.NextDouble() * 2) - 1;
-                var exponent = trial switch
+                for (var j = 0; j < Math.Min(i, n); j++)
                 {
-                    3 => big,
-                    4 => -big,
-                    5 => j % 2 == 0 ? big / 2 : -big / 2,
-                    _ => 0,
-                };
-                a[i * n + j] = trial == 19 && i > j ? T.Zero : T.CreateChecked(Math.ScaleB(value, exponent));
+                    a[i * n + j] = T.Zero;
+                }
             }
         }
 
@@ -204,6 +203,25 @@ static void RunQR<TKernel, T>(int m, int n, IncrementalHash hash)
     }
 }
 
+// A random m × n system, row by row (the right-hand side's entry, then the row), entry (i, j) uniform in [-1, 1]
+// scaled by 2^exponent(j).
+static (T[] A, T[] Rhs) ScaledSystem<T>(Random random, int m, int n, Func<int, int> exponent)
+    where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+{
+    var a = new T[m * n];
+    var rhs = new T[m];
+    for (var i = 0; i < m; i++)
+    {
+        rhs[i] = T.CreateChecked((random.NextDouble() * 2) - 1);
+        for (var j = 0; j < n; j++)
+        {
+            a[i * n + j] = T.CreateChecked(Math.ScaleB((random.NextDouble() * 2) - 1, exponent(j)));
+        }
+    }
+
+    return (a, rhs);
+}
+
 // Column-pivoted QR on random matrices, on ones with repeated columns (ties and rank deficiency), and on scaled ones.
 static void RunPivotedQR<TKernel, T>(int m, int n, IncrementalHash hash)
     where TKernel : struct, IPivotedQRKernel<TKernel, T>
@@ -213,17 +231,7 @@ static void RunPivotedQR<TKernel, T>(int m, int n, IncrementalHash hash)
     var big = typeof(T) == typeof(float) ? 70 : 600;
     for (var trial = 0; trial < 12; trial++)
     {
-        var a = new T[m * n];
-        var rhs = new T[m];
-        for (var i = 0; i < m; i++)
-        {
-            rhs[i] = T.CreateChecked((random.NextDouble() * 2) - 1);
-            for (var j = 0; j < n; j++)
-            {
-                var value = (random.NextDouble() * 2) - 1;
-                a[i * n + j] = T.CreateChecked(Math.ScaleB(value, trial == 3 ? big : trial == 4 ? -big : 0));
-            }
-        }
+        var (a, rhs) = ScaledSystem<T>(random, m, n, _ => trial == 3 ? big : trial == 4 ? -big : 0);
 
         if (trial >= 5)
         {
