@@ -448,7 +448,7 @@ internal sealed class CholeskyEmitter : FactorizationEmitter
                 W.WriteLine();
                 W.WriteLine(f.IsScalar
                     ? $"// Column {j}: pivot d{j}, q{j} = 1/d{j}; row i > {j} gains (-q{j}·u_{j}i)·row {j}; row {j} is then scaled by √q{j}."
-                    : $"// Column {j}: pivot d{j}, q{j} = 1/d{j}; row i > {j} gains (-q{j}·u_{j}i)·row {j}.");
+                    : $"// Column {j}: pivot d{j}, q{j} = 1/d{j}; row i > {j} loses (q{j}·u_{j}i)·row {j}.");
                 if (j == 0 || f.IsScalar)
                 {
                     W.WriteLine($"var d{j} = {f.Lane(V(j, cj), j - plan.Offsets[cj])};");
@@ -479,11 +479,14 @@ internal sealed class CholeskyEmitter : FactorizationEmitter
                     else
                     {
                         // The next pivot, computed in scalars exactly as its lane of the vector update below,
-                        // so the chain pivot → division → pivot does not wait for the vector work.
+                        // so the chain pivot → division → pivot does not wait for the vector work. The minus signs
+                        // sit on e_j and row j, which are known before q_j: no negation waits for the division
+                        // (-(q·x)·y and (q·x)·(-y) round alike; BDN, 2026-12-04, alternating builds: 8×8 double 31.9–33.1 → 29.5–30.6 ns,
+                        // 4×4 double 10.1–10.3 → 9.7–10.1, 8×8 float 28.2–28.6 → 26.4–26.8).
                         var cn = plan.ChunkOf(j + 1);
                         W.WriteLine($"var e{j} = {f.Lane(V(j, cn), j + 1 - plan.Offsets[cn])};");
-                        W.WriteLine($"var d{j + 1} = {Num.Fma($"e{j} * -q{j}", $"e{j}", f.Lane(V(j + 1, cn), j + 1 - plan.Offsets[cn]))};");
-                        var broadcastQ = f.Broadcast($"-q{j}");
+                        W.WriteLine($"var d{j + 1} = {Num.Fma($"e{j} * q{j}", $"-e{j}", f.Lane(V(j + 1, cn), j + 1 - plan.Offsets[cn]))};");
+                        var broadcastQ = f.Broadcast($"q{j}");
                         for (var c = plan.FirstChunkFrom(j + 1); c < plan.Count; c++)
                         {
                             W.WriteLine($"var {M(j, c)} = {V(j, c)} * {broadcastQ};");
@@ -503,7 +506,7 @@ internal sealed class CholeskyEmitter : FactorizationEmitter
 
                         for (var c = first; c < plan.Count; c++)
                         {
-                            W.WriteLine($"{V(i, c)} = {f.Fma(Num, multiplier, V(j, c), V(i, c))};");
+                            W.WriteLine($"{V(i, c)} = {f.Fma(Num, multiplier, f.IsScalar ? V(j, c) : $"-{V(j, c)}", V(i, c))};");
                         }
                     }
                 }

@@ -446,7 +446,7 @@ namespace Samples
                 return InputNotFinite;
             }
 
-            // Column 0: pivot d0, q0 = 1/d0; row i > 0 gains (-q0·u_0i)·row 0.
+            // Column 0: pivot d0, q0 = 1/d0; row i > 0 loses (q0·u_0i)·row 0.
             var d0 = global::System.Runtime.Intrinsics.Vector128.ToScalar(r0_0);
             if (!(d0 > 0.0))
             {
@@ -455,15 +455,15 @@ namespace Samples
 
             var q0 = 1.0 / d0;
             var e0 = global::System.Runtime.Intrinsics.Vector128.GetElement(r0_0, 1);
-            var d1 = double.FusedMultiplyAdd(e0 * -q0, e0, global::System.Runtime.Intrinsics.Vector128.GetElement(r1_0, 1));
-            var m0_0 = r0_0 * global::System.Runtime.Intrinsics.Vector128.Create(-q0);
-            var m0_1 = r0_1 * global::System.Runtime.Intrinsics.Vector128.Create(-q0);
+            var d1 = double.FusedMultiplyAdd(e0 * q0, -e0, global::System.Runtime.Intrinsics.Vector128.GetElement(r1_0, 1));
+            var m0_0 = r0_0 * global::System.Runtime.Intrinsics.Vector128.Create(q0);
+            var m0_1 = r0_1 * global::System.Runtime.Intrinsics.Vector128.Create(q0);
             var b0_1 = global::System.Runtime.Intrinsics.Vector128.Shuffle(m0_0, global::System.Runtime.Intrinsics.Vector128.Create(1L));
-            r1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b0_1, r0_0, r1_0);
-            r1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b0_1, r0_1, r1_1);
-            r2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m0_1, global::System.Runtime.Intrinsics.Vector128.Create(1L)), r0_1, r2_1);
+            r1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b0_1, -r0_0, r1_0);
+            r1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b0_1, -r0_1, r1_1);
+            r2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m0_1, global::System.Runtime.Intrinsics.Vector128.Create(1L)), -r0_1, r2_1);
 
-            // Column 1: pivot d1, q1 = 1/d1; row i > 1 gains (-q1·u_1i)·row 1.
+            // Column 1: pivot d1, q1 = 1/d1; row i > 1 loses (q1·u_1i)·row 1.
             if (!(d1 > 0.0))
             {
                 return 1;
@@ -471,9 +471,9 @@ namespace Samples
 
             var q1 = 1.0 / d1;
             var e1 = global::System.Runtime.Intrinsics.Vector128.GetElement(r1_1, 1);
-            var d2 = double.FusedMultiplyAdd(e1 * -q1, e1, global::System.Runtime.Intrinsics.Vector128.GetElement(r2_1, 1));
-            var m1_1 = r1_1 * global::System.Runtime.Intrinsics.Vector128.Create(-q1);
-            r2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m1_1, global::System.Runtime.Intrinsics.Vector128.Create(1L)), r1_1, r2_1);
+            var d2 = double.FusedMultiplyAdd(e1 * q1, -e1, global::System.Runtime.Intrinsics.Vector128.GetElement(r2_1, 1));
+            var m1_1 = r1_1 * global::System.Runtime.Intrinsics.Vector128.Create(q1);
+            r2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m1_1, global::System.Runtime.Intrinsics.Vector128.Create(1L)), -r1_1, r2_1);
 
             // Rows 0..1 are final: u_i = √q_i · row i.
             var s0_1 = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.Create(q0, q1));
@@ -485,7 +485,7 @@ namespace Samples
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1_0 * t1, ref u, 3);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r1_1 * t1, ref u, 4);
 
-            // Column 2: pivot d2, q2 = 1/d2; row i > 2 gains (-q2·u_2i)·row 2.
+            // Column 2: pivot d2, q2 = 1/d2; row i > 2 loses (q2·u_2i)·row 2.
             if (!(d2 > 0.0))
             {
                 return 2;

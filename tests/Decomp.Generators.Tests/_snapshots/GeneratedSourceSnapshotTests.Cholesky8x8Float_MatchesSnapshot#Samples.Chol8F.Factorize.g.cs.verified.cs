@@ -456,7 +456,7 @@ namespace Samples
                 return InputNotFinite;
             }
 
-            // Column 0: pivot d0, q0 = 1/d0; row i > 0 gains (-q0·u_0i)·row 0.
+            // Column 0: pivot d0, q0 = 1/d0; row i > 0 loses (q0·u_0i)·row 0.
             var d0 = global::System.Runtime.Intrinsics.Vector256.ToScalar(r0);
             if (!(d0 > 0.0f))
             {
@@ -465,17 +465,17 @@ namespace Samples
 
             var q0 = 1.0f / d0;
             var e0 = global::System.Runtime.Intrinsics.Vector256.GetElement(r0, 1);
-            var d1 = float.FusedMultiplyAdd(e0 * -q0, e0, global::System.Runtime.Intrinsics.Vector256.GetElement(r1, 1));
-            var m0 = r0 * global::System.Runtime.Intrinsics.Vector256.Create(-q0);
-            r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m0, global::System.Runtime.Intrinsics.Vector256.Create(1)), r0, r1);
-            r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m0, global::System.Runtime.Intrinsics.Vector256.Create(2)), r0, r2);
-            r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m0, global::System.Runtime.Intrinsics.Vector256.Create(3)), r0, r3);
-            r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m0, global::System.Runtime.Intrinsics.Vector256.Create(4)), r0, r4);
-            r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m0, global::System.Runtime.Intrinsics.Vector256.Create(5)), r0, r5);
-            r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m0, global::System.Runtime.Intrinsics.Vector256.Create(6)), r0, r6);
-            r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m0, global::System.Runtime.Intrinsics.Vector256.Create(7)), r0, r7);
+            var d1 = float.FusedMultiplyAdd(e0 * q0, -e0, global::System.Runtime.Intrinsics.Vector256.GetElement(r1, 1));
+            var m0 = r0 * global::System.Runtime.Intrinsics.Vector256.Create(q0);
+            r1 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m0, global::System.Runtime.Intrinsics.Vector256.Create(1)), -r0, r1);
+            r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m0, global::System.Runtime.Intrinsics.Vector256.Create(2)), -r0, r2);
+            r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m0, global::System.Runtime.Intrinsics.Vector256.Create(3)), -r0, r3);
+            r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m0, global::System.Runtime.Intrinsics.Vector256.Create(4)), -r0, r4);
+            r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m0, global::System.Runtime.Intrinsics.Vector256.Create(5)), -r0, r5);
+            r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m0, global::System.Runtime.Intrinsics.Vector256.Create(6)), -r0, r6);
+            r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m0, global::System.Runtime.Intrinsics.Vector256.Create(7)), -r0, r7);
 
-            // Column 1: pivot d1, q1 = 1/d1; row i > 1 gains (-q1·u_1i)·row 1.
+            // Column 1: pivot d1, q1 = 1/d1; row i > 1 loses (q1·u_1i)·row 1.
             if (!(d1 > 0.0f))
             {
                 return 1;
@@ -483,16 +483,16 @@ namespace Samples
 
             var q1 = 1.0f / d1;
             var e1 = global::System.Runtime.Intrinsics.Vector256.GetElement(r1, 2);
-            var d2 = float.FusedMultiplyAdd(e1 * -q1, e1, global::System.Runtime.Intrinsics.Vector256.GetElement(r2, 2));
-            var m1 = r1 * global::System.Runtime.Intrinsics.Vector256.Create(-q1);
-            r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m1, global::System.Runtime.Intrinsics.Vector256.Create(2)), r1, r2);
-            r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m1, global::System.Runtime.Intrinsics.Vector256.Create(3)), r1, r3);
-            r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m1, global::System.Runtime.Intrinsics.Vector256.Create(4)), r1, r4);
-            r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m1, global::System.Runtime.Intrinsics.Vector256.Create(5)), r1, r5);
-            r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m1, global::System.Runtime.Intrinsics.Vector256.Create(6)), r1, r6);
-            r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m1, global::System.Runtime.Intrinsics.Vector256.Create(7)), r1, r7);
+            var d2 = float.FusedMultiplyAdd(e1 * q1, -e1, global::System.Runtime.Intrinsics.Vector256.GetElement(r2, 2));
+            var m1 = r1 * global::System.Runtime.Intrinsics.Vector256.Create(q1);
+            r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m1, global::System.Runtime.Intrinsics.Vector256.Create(2)), -r1, r2);
+            r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m1, global::System.Runtime.Intrinsics.Vector256.Create(3)), -r1, r3);
+            r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m1, global::System.Runtime.Intrinsics.Vector256.Create(4)), -r1, r4);
+            r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m1, global::System.Runtime.Intrinsics.Vector256.Create(5)), -r1, r5);
+            r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m1, global::System.Runtime.Intrinsics.Vector256.Create(6)), -r1, r6);
+            r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m1, global::System.Runtime.Intrinsics.Vector256.Create(7)), -r1, r7);
 
-            // Column 2: pivot d2, q2 = 1/d2; row i > 2 gains (-q2·u_2i)·row 2.
+            // Column 2: pivot d2, q2 = 1/d2; row i > 2 loses (q2·u_2i)·row 2.
             if (!(d2 > 0.0f))
             {
                 return 2;
@@ -500,15 +500,15 @@ namespace Samples
 
             var q2 = 1.0f / d2;
             var e2 = global::System.Runtime.Intrinsics.Vector256.GetElement(r2, 3);
-            var d3 = float.FusedMultiplyAdd(e2 * -q2, e2, global::System.Runtime.Intrinsics.Vector256.GetElement(r3, 3));
-            var m2 = r2 * global::System.Runtime.Intrinsics.Vector256.Create(-q2);
-            r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m2, global::System.Runtime.Intrinsics.Vector256.Create(3)), r2, r3);
-            r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m2, global::System.Runtime.Intrinsics.Vector256.Create(4)), r2, r4);
-            r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m2, global::System.Runtime.Intrinsics.Vector256.Create(5)), r2, r5);
-            r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m2, global::System.Runtime.Intrinsics.Vector256.Create(6)), r2, r6);
-            r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m2, global::System.Runtime.Intrinsics.Vector256.Create(7)), r2, r7);
+            var d3 = float.FusedMultiplyAdd(e2 * q2, -e2, global::System.Runtime.Intrinsics.Vector256.GetElement(r3, 3));
+            var m2 = r2 * global::System.Runtime.Intrinsics.Vector256.Create(q2);
+            r3 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m2, global::System.Runtime.Intrinsics.Vector256.Create(3)), -r2, r3);
+            r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m2, global::System.Runtime.Intrinsics.Vector256.Create(4)), -r2, r4);
+            r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m2, global::System.Runtime.Intrinsics.Vector256.Create(5)), -r2, r5);
+            r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m2, global::System.Runtime.Intrinsics.Vector256.Create(6)), -r2, r6);
+            r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m2, global::System.Runtime.Intrinsics.Vector256.Create(7)), -r2, r7);
 
-            // Column 3: pivot d3, q3 = 1/d3; row i > 3 gains (-q3·u_3i)·row 3.
+            // Column 3: pivot d3, q3 = 1/d3; row i > 3 loses (q3·u_3i)·row 3.
             if (!(d3 > 0.0f))
             {
                 return 3;
@@ -516,12 +516,12 @@ namespace Samples
 
             var q3 = 1.0f / d3;
             var e3 = global::System.Runtime.Intrinsics.Vector256.GetElement(r3, 4);
-            var d4 = float.FusedMultiplyAdd(e3 * -q3, e3, global::System.Runtime.Intrinsics.Vector256.GetElement(r4, 4));
-            var m3 = r3 * global::System.Runtime.Intrinsics.Vector256.Create(-q3);
-            r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m3, global::System.Runtime.Intrinsics.Vector256.Create(4)), r3, r4);
-            r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m3, global::System.Runtime.Intrinsics.Vector256.Create(5)), r3, r5);
-            r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m3, global::System.Runtime.Intrinsics.Vector256.Create(6)), r3, r6);
-            r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m3, global::System.Runtime.Intrinsics.Vector256.Create(7)), r3, r7);
+            var d4 = float.FusedMultiplyAdd(e3 * q3, -e3, global::System.Runtime.Intrinsics.Vector256.GetElement(r4, 4));
+            var m3 = r3 * global::System.Runtime.Intrinsics.Vector256.Create(q3);
+            r4 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m3, global::System.Runtime.Intrinsics.Vector256.Create(4)), -r3, r4);
+            r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m3, global::System.Runtime.Intrinsics.Vector256.Create(5)), -r3, r5);
+            r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m3, global::System.Runtime.Intrinsics.Vector256.Create(6)), -r3, r6);
+            r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m3, global::System.Runtime.Intrinsics.Vector256.Create(7)), -r3, r7);
 
             // Rows 0..3 are final: u_i = √q_i · row i.
             var s0_3 = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.Create(q0, q1, q2, q3));
@@ -531,7 +531,7 @@ namespace Samples
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r2 * global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref inverseDiagonal, 2)), ref u, 16);
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(r3 * global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref inverseDiagonal, 3)), ref u, 24);
 
-            // Column 4: pivot d4, q4 = 1/d4; row i > 4 gains (-q4·u_4i)·row 4.
+            // Column 4: pivot d4, q4 = 1/d4; row i > 4 loses (q4·u_4i)·row 4.
             if (!(d4 > 0.0f))
             {
                 return 4;
@@ -539,13 +539,13 @@ namespace Samples
 
             var q4 = 1.0f / d4;
             var e4 = global::System.Runtime.Intrinsics.Vector256.GetElement(r4, 5);
-            var d5 = float.FusedMultiplyAdd(e4 * -q4, e4, global::System.Runtime.Intrinsics.Vector256.GetElement(r5, 5));
-            var m4 = r4 * global::System.Runtime.Intrinsics.Vector256.Create(-q4);
-            r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m4, global::System.Runtime.Intrinsics.Vector256.Create(5)), r4, r5);
-            r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m4, global::System.Runtime.Intrinsics.Vector256.Create(6)), r4, r6);
-            r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m4, global::System.Runtime.Intrinsics.Vector256.Create(7)), r4, r7);
+            var d5 = float.FusedMultiplyAdd(e4 * q4, -e4, global::System.Runtime.Intrinsics.Vector256.GetElement(r5, 5));
+            var m4 = r4 * global::System.Runtime.Intrinsics.Vector256.Create(q4);
+            r5 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m4, global::System.Runtime.Intrinsics.Vector256.Create(5)), -r4, r5);
+            r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m4, global::System.Runtime.Intrinsics.Vector256.Create(6)), -r4, r6);
+            r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m4, global::System.Runtime.Intrinsics.Vector256.Create(7)), -r4, r7);
 
-            // Column 5: pivot d5, q5 = 1/d5; row i > 5 gains (-q5·u_5i)·row 5.
+            // Column 5: pivot d5, q5 = 1/d5; row i > 5 loses (q5·u_5i)·row 5.
             if (!(d5 > 0.0f))
             {
                 return 5;
@@ -553,12 +553,12 @@ namespace Samples
 
             var q5 = 1.0f / d5;
             var e5 = global::System.Runtime.Intrinsics.Vector256.GetElement(r5, 6);
-            var d6 = float.FusedMultiplyAdd(e5 * -q5, e5, global::System.Runtime.Intrinsics.Vector256.GetElement(r6, 6));
-            var m5 = r5 * global::System.Runtime.Intrinsics.Vector256.Create(-q5);
-            r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m5, global::System.Runtime.Intrinsics.Vector256.Create(6)), r5, r6);
-            r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m5, global::System.Runtime.Intrinsics.Vector256.Create(7)), r5, r7);
+            var d6 = float.FusedMultiplyAdd(e5 * q5, -e5, global::System.Runtime.Intrinsics.Vector256.GetElement(r6, 6));
+            var m5 = r5 * global::System.Runtime.Intrinsics.Vector256.Create(q5);
+            r6 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m5, global::System.Runtime.Intrinsics.Vector256.Create(6)), -r5, r6);
+            r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m5, global::System.Runtime.Intrinsics.Vector256.Create(7)), -r5, r7);
 
-            // Column 6: pivot d6, q6 = 1/d6; row i > 6 gains (-q6·u_6i)·row 6.
+            // Column 6: pivot d6, q6 = 1/d6; row i > 6 loses (q6·u_6i)·row 6.
             if (!(d6 > 0.0f))
             {
                 return 6;
@@ -566,11 +566,11 @@ namespace Samples
 
             var q6 = 1.0f / d6;
             var e6 = global::System.Runtime.Intrinsics.Vector256.GetElement(r6, 7);
-            var d7 = float.FusedMultiplyAdd(e6 * -q6, e6, global::System.Runtime.Intrinsics.Vector256.GetElement(r7, 7));
-            var m6 = r6 * global::System.Runtime.Intrinsics.Vector256.Create(-q6);
-            r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m6, global::System.Runtime.Intrinsics.Vector256.Create(7)), r6, r7);
+            var d7 = float.FusedMultiplyAdd(e6 * q6, -e6, global::System.Runtime.Intrinsics.Vector256.GetElement(r7, 7));
+            var m6 = r6 * global::System.Runtime.Intrinsics.Vector256.Create(q6);
+            r7 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Shuffle(m6, global::System.Runtime.Intrinsics.Vector256.Create(7)), -r6, r7);
 
-            // Column 7: pivot d7, q7 = 1/d7; row i > 7 gains (-q7·u_7i)·row 7.
+            // Column 7: pivot d7, q7 = 1/d7; row i > 7 loses (q7·u_7i)·row 7.
             if (!(d7 > 0.0f))
             {
                 return 7;
@@ -628,7 +628,7 @@ namespace Samples
                 return InputNotFinite;
             }
 
-            // Column 0: pivot d0, q0 = 1/d0; row i > 0 gains (-q0·u_0i)·row 0.
+            // Column 0: pivot d0, q0 = 1/d0; row i > 0 loses (q0·u_0i)·row 0.
             var d0 = global::System.Runtime.Intrinsics.Vector128.ToScalar(r0_0);
             if (!(d0 > 0.0f))
             {
@@ -637,24 +637,24 @@ namespace Samples
 
             var q0 = 1.0f / d0;
             var e0 = global::System.Runtime.Intrinsics.Vector128.GetElement(r0_0, 1);
-            var d1 = float.FusedMultiplyAdd(e0 * -q0, e0, global::System.Runtime.Intrinsics.Vector128.GetElement(r1_0, 1));
-            var m0_0 = r0_0 * global::System.Runtime.Intrinsics.Vector128.Create(-q0);
-            var m0_1 = r0_1 * global::System.Runtime.Intrinsics.Vector128.Create(-q0);
+            var d1 = float.FusedMultiplyAdd(e0 * q0, -e0, global::System.Runtime.Intrinsics.Vector128.GetElement(r1_0, 1));
+            var m0_0 = r0_0 * global::System.Runtime.Intrinsics.Vector128.Create(q0);
+            var m0_1 = r0_1 * global::System.Runtime.Intrinsics.Vector128.Create(q0);
             var b0_1 = global::System.Runtime.Intrinsics.Vector128.Shuffle(m0_0, global::System.Runtime.Intrinsics.Vector128.Create(1));
-            r1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b0_1, r0_0, r1_0);
-            r1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b0_1, r0_1, r1_1);
+            r1_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b0_1, -r0_0, r1_0);
+            r1_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b0_1, -r0_1, r1_1);
             var b0_2 = global::System.Runtime.Intrinsics.Vector128.Shuffle(m0_0, global::System.Runtime.Intrinsics.Vector128.Create(2));
-            r2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b0_2, r0_0, r2_0);
-            r2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b0_2, r0_1, r2_1);
+            r2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b0_2, -r0_0, r2_0);
+            r2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b0_2, -r0_1, r2_1);
             var b0_3 = global::System.Runtime.Intrinsics.Vector128.Shuffle(m0_0, global::System.Runtime.Intrinsics.Vector128.Create(3));
-            r3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b0_3, r0_0, r3_0);
-            r3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b0_3, r0_1, r3_1);
-            r4_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m0_1, global::System.Runtime.Intrinsics.Vector128.Create(0)), r0_1, r4_1);
-            r5_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m0_1, global::System.Runtime.Intrinsics.Vector128.Create(1)), r0_1, r5_1);
-            r6_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m0_1, global::System.Runtime.Intrinsics.Vector128.Create(2)), r0_1, r6_1);
-            r7_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m0_1, global::System.Runtime.Intrinsics.Vector128.Create(3)), r0_1, r7_1);
+            r3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b0_3, -r0_0, r3_0);
+            r3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b0_3, -r0_1, r3_1);
+            r4_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m0_1, global::System.Runtime.Intrinsics.Vector128.Create(0)), -r0_1, r4_1);
+            r5_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m0_1, global::System.Runtime.Intrinsics.Vector128.Create(1)), -r0_1, r5_1);
+            r6_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m0_1, global::System.Runtime.Intrinsics.Vector128.Create(2)), -r0_1, r6_1);
+            r7_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m0_1, global::System.Runtime.Intrinsics.Vector128.Create(3)), -r0_1, r7_1);
 
-            // Column 1: pivot d1, q1 = 1/d1; row i > 1 gains (-q1·u_1i)·row 1.
+            // Column 1: pivot d1, q1 = 1/d1; row i > 1 loses (q1·u_1i)·row 1.
             if (!(d1 > 0.0f))
             {
                 return 1;
@@ -662,21 +662,21 @@ namespace Samples
 
             var q1 = 1.0f / d1;
             var e1 = global::System.Runtime.Intrinsics.Vector128.GetElement(r1_0, 2);
-            var d2 = float.FusedMultiplyAdd(e1 * -q1, e1, global::System.Runtime.Intrinsics.Vector128.GetElement(r2_0, 2));
-            var m1_0 = r1_0 * global::System.Runtime.Intrinsics.Vector128.Create(-q1);
-            var m1_1 = r1_1 * global::System.Runtime.Intrinsics.Vector128.Create(-q1);
+            var d2 = float.FusedMultiplyAdd(e1 * q1, -e1, global::System.Runtime.Intrinsics.Vector128.GetElement(r2_0, 2));
+            var m1_0 = r1_0 * global::System.Runtime.Intrinsics.Vector128.Create(q1);
+            var m1_1 = r1_1 * global::System.Runtime.Intrinsics.Vector128.Create(q1);
             var b1_2 = global::System.Runtime.Intrinsics.Vector128.Shuffle(m1_0, global::System.Runtime.Intrinsics.Vector128.Create(2));
-            r2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b1_2, r1_0, r2_0);
-            r2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b1_2, r1_1, r2_1);
+            r2_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b1_2, -r1_0, r2_0);
+            r2_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b1_2, -r1_1, r2_1);
             var b1_3 = global::System.Runtime.Intrinsics.Vector128.Shuffle(m1_0, global::System.Runtime.Intrinsics.Vector128.Create(3));
-            r3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b1_3, r1_0, r3_0);
-            r3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b1_3, r1_1, r3_1);
-            r4_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m1_1, global::System.Runtime.Intrinsics.Vector128.Create(0)), r1_1, r4_1);
-            r5_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m1_1, global::System.Runtime.Intrinsics.Vector128.Create(1)), r1_1, r5_1);
-            r6_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m1_1, global::System.Runtime.Intrinsics.Vector128.Create(2)), r1_1, r6_1);
-            r7_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m1_1, global::System.Runtime.Intrinsics.Vector128.Create(3)), r1_1, r7_1);
+            r3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b1_3, -r1_0, r3_0);
+            r3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b1_3, -r1_1, r3_1);
+            r4_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m1_1, global::System.Runtime.Intrinsics.Vector128.Create(0)), -r1_1, r4_1);
+            r5_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m1_1, global::System.Runtime.Intrinsics.Vector128.Create(1)), -r1_1, r5_1);
+            r6_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m1_1, global::System.Runtime.Intrinsics.Vector128.Create(2)), -r1_1, r6_1);
+            r7_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m1_1, global::System.Runtime.Intrinsics.Vector128.Create(3)), -r1_1, r7_1);
 
-            // Column 2: pivot d2, q2 = 1/d2; row i > 2 gains (-q2·u_2i)·row 2.
+            // Column 2: pivot d2, q2 = 1/d2; row i > 2 loses (q2·u_2i)·row 2.
             if (!(d2 > 0.0f))
             {
                 return 2;
@@ -684,18 +684,18 @@ namespace Samples
 
             var q2 = 1.0f / d2;
             var e2 = global::System.Runtime.Intrinsics.Vector128.GetElement(r2_0, 3);
-            var d3 = float.FusedMultiplyAdd(e2 * -q2, e2, global::System.Runtime.Intrinsics.Vector128.GetElement(r3_0, 3));
-            var m2_0 = r2_0 * global::System.Runtime.Intrinsics.Vector128.Create(-q2);
-            var m2_1 = r2_1 * global::System.Runtime.Intrinsics.Vector128.Create(-q2);
+            var d3 = float.FusedMultiplyAdd(e2 * q2, -e2, global::System.Runtime.Intrinsics.Vector128.GetElement(r3_0, 3));
+            var m2_0 = r2_0 * global::System.Runtime.Intrinsics.Vector128.Create(q2);
+            var m2_1 = r2_1 * global::System.Runtime.Intrinsics.Vector128.Create(q2);
             var b2_3 = global::System.Runtime.Intrinsics.Vector128.Shuffle(m2_0, global::System.Runtime.Intrinsics.Vector128.Create(3));
-            r3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b2_3, r2_0, r3_0);
-            r3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b2_3, r2_1, r3_1);
-            r4_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m2_1, global::System.Runtime.Intrinsics.Vector128.Create(0)), r2_1, r4_1);
-            r5_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m2_1, global::System.Runtime.Intrinsics.Vector128.Create(1)), r2_1, r5_1);
-            r6_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m2_1, global::System.Runtime.Intrinsics.Vector128.Create(2)), r2_1, r6_1);
-            r7_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m2_1, global::System.Runtime.Intrinsics.Vector128.Create(3)), r2_1, r7_1);
+            r3_0 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b2_3, -r2_0, r3_0);
+            r3_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(b2_3, -r2_1, r3_1);
+            r4_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m2_1, global::System.Runtime.Intrinsics.Vector128.Create(0)), -r2_1, r4_1);
+            r5_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m2_1, global::System.Runtime.Intrinsics.Vector128.Create(1)), -r2_1, r5_1);
+            r6_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m2_1, global::System.Runtime.Intrinsics.Vector128.Create(2)), -r2_1, r6_1);
+            r7_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m2_1, global::System.Runtime.Intrinsics.Vector128.Create(3)), -r2_1, r7_1);
 
-            // Column 3: pivot d3, q3 = 1/d3; row i > 3 gains (-q3·u_3i)·row 3.
+            // Column 3: pivot d3, q3 = 1/d3; row i > 3 loses (q3·u_3i)·row 3.
             if (!(d3 > 0.0f))
             {
                 return 3;
@@ -703,12 +703,12 @@ namespace Samples
 
             var q3 = 1.0f / d3;
             var e3 = global::System.Runtime.Intrinsics.Vector128.ToScalar(r3_1);
-            var d4 = float.FusedMultiplyAdd(e3 * -q3, e3, global::System.Runtime.Intrinsics.Vector128.ToScalar(r4_1));
-            var m3_1 = r3_1 * global::System.Runtime.Intrinsics.Vector128.Create(-q3);
-            r4_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m3_1, global::System.Runtime.Intrinsics.Vector128.Create(0)), r3_1, r4_1);
-            r5_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m3_1, global::System.Runtime.Intrinsics.Vector128.Create(1)), r3_1, r5_1);
-            r6_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m3_1, global::System.Runtime.Intrinsics.Vector128.Create(2)), r3_1, r6_1);
-            r7_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m3_1, global::System.Runtime.Intrinsics.Vector128.Create(3)), r3_1, r7_1);
+            var d4 = float.FusedMultiplyAdd(e3 * q3, -e3, global::System.Runtime.Intrinsics.Vector128.ToScalar(r4_1));
+            var m3_1 = r3_1 * global::System.Runtime.Intrinsics.Vector128.Create(q3);
+            r4_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m3_1, global::System.Runtime.Intrinsics.Vector128.Create(0)), -r3_1, r4_1);
+            r5_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m3_1, global::System.Runtime.Intrinsics.Vector128.Create(1)), -r3_1, r5_1);
+            r6_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m3_1, global::System.Runtime.Intrinsics.Vector128.Create(2)), -r3_1, r6_1);
+            r7_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m3_1, global::System.Runtime.Intrinsics.Vector128.Create(3)), -r3_1, r7_1);
 
             // Rows 0..3 are final: u_i = √q_i · row i.
             var s0_3 = global::System.Runtime.Intrinsics.Vector128.Sqrt(global::System.Runtime.Intrinsics.Vector128.Create(q0, q1, q2, q3));
@@ -726,7 +726,7 @@ namespace Samples
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3_0 * t3, ref u, 24);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(r3_1 * t3, ref u, 28);
 
-            // Column 4: pivot d4, q4 = 1/d4; row i > 4 gains (-q4·u_4i)·row 4.
+            // Column 4: pivot d4, q4 = 1/d4; row i > 4 loses (q4·u_4i)·row 4.
             if (!(d4 > 0.0f))
             {
                 return 4;
@@ -734,13 +734,13 @@ namespace Samples
 
             var q4 = 1.0f / d4;
             var e4 = global::System.Runtime.Intrinsics.Vector128.GetElement(r4_1, 1);
-            var d5 = float.FusedMultiplyAdd(e4 * -q4, e4, global::System.Runtime.Intrinsics.Vector128.GetElement(r5_1, 1));
-            var m4_1 = r4_1 * global::System.Runtime.Intrinsics.Vector128.Create(-q4);
-            r5_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m4_1, global::System.Runtime.Intrinsics.Vector128.Create(1)), r4_1, r5_1);
-            r6_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m4_1, global::System.Runtime.Intrinsics.Vector128.Create(2)), r4_1, r6_1);
-            r7_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m4_1, global::System.Runtime.Intrinsics.Vector128.Create(3)), r4_1, r7_1);
+            var d5 = float.FusedMultiplyAdd(e4 * q4, -e4, global::System.Runtime.Intrinsics.Vector128.GetElement(r5_1, 1));
+            var m4_1 = r4_1 * global::System.Runtime.Intrinsics.Vector128.Create(q4);
+            r5_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m4_1, global::System.Runtime.Intrinsics.Vector128.Create(1)), -r4_1, r5_1);
+            r6_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m4_1, global::System.Runtime.Intrinsics.Vector128.Create(2)), -r4_1, r6_1);
+            r7_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m4_1, global::System.Runtime.Intrinsics.Vector128.Create(3)), -r4_1, r7_1);
 
-            // Column 5: pivot d5, q5 = 1/d5; row i > 5 gains (-q5·u_5i)·row 5.
+            // Column 5: pivot d5, q5 = 1/d5; row i > 5 loses (q5·u_5i)·row 5.
             if (!(d5 > 0.0f))
             {
                 return 5;
@@ -748,12 +748,12 @@ namespace Samples
 
             var q5 = 1.0f / d5;
             var e5 = global::System.Runtime.Intrinsics.Vector128.GetElement(r5_1, 2);
-            var d6 = float.FusedMultiplyAdd(e5 * -q5, e5, global::System.Runtime.Intrinsics.Vector128.GetElement(r6_1, 2));
-            var m5_1 = r5_1 * global::System.Runtime.Intrinsics.Vector128.Create(-q5);
-            r6_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m5_1, global::System.Runtime.Intrinsics.Vector128.Create(2)), r5_1, r6_1);
-            r7_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m5_1, global::System.Runtime.Intrinsics.Vector128.Create(3)), r5_1, r7_1);
+            var d6 = float.FusedMultiplyAdd(e5 * q5, -e5, global::System.Runtime.Intrinsics.Vector128.GetElement(r6_1, 2));
+            var m5_1 = r5_1 * global::System.Runtime.Intrinsics.Vector128.Create(q5);
+            r6_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m5_1, global::System.Runtime.Intrinsics.Vector128.Create(2)), -r5_1, r6_1);
+            r7_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m5_1, global::System.Runtime.Intrinsics.Vector128.Create(3)), -r5_1, r7_1);
 
-            // Column 6: pivot d6, q6 = 1/d6; row i > 6 gains (-q6·u_6i)·row 6.
+            // Column 6: pivot d6, q6 = 1/d6; row i > 6 loses (q6·u_6i)·row 6.
             if (!(d6 > 0.0f))
             {
                 return 6;
@@ -761,11 +761,11 @@ namespace Samples
 
             var q6 = 1.0f / d6;
             var e6 = global::System.Runtime.Intrinsics.Vector128.GetElement(r6_1, 3);
-            var d7 = float.FusedMultiplyAdd(e6 * -q6, e6, global::System.Runtime.Intrinsics.Vector128.GetElement(r7_1, 3));
-            var m6_1 = r6_1 * global::System.Runtime.Intrinsics.Vector128.Create(-q6);
-            r7_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m6_1, global::System.Runtime.Intrinsics.Vector128.Create(3)), r6_1, r7_1);
+            var d7 = float.FusedMultiplyAdd(e6 * q6, -e6, global::System.Runtime.Intrinsics.Vector128.GetElement(r7_1, 3));
+            var m6_1 = r6_1 * global::System.Runtime.Intrinsics.Vector128.Create(q6);
+            r7_1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m6_1, global::System.Runtime.Intrinsics.Vector128.Create(3)), -r6_1, r7_1);
 
-            // Column 7: pivot d7, q7 = 1/d7; row i > 7 gains (-q7·u_7i)·row 7.
+            // Column 7: pivot d7, q7 = 1/d7; row i > 7 loses (q7·u_7i)·row 7.
             if (!(d7 > 0.0f))
             {
                 return 7;

@@ -441,7 +441,7 @@ namespace Robotics
                     return InputNotFinite;
                 }
 
-                // Column 0: pivot d0, q0 = 1/d0; row i > 0 gains (-q0·u_0i)·row 0.
+                // Column 0: pivot d0, q0 = 1/d0; row i > 0 loses (q0·u_0i)·row 0.
                 var d0 = global::System.Runtime.Intrinsics.Vector128.ToScalar(r0);
                 if (!(d0 > 0.0))
                 {
@@ -450,11 +450,11 @@ namespace Robotics
 
                 var q0 = 1.0 / d0;
                 var e0 = global::System.Runtime.Intrinsics.Vector128.GetElement(r0, 1);
-                var d1 = double.FusedMultiplyAdd(e0 * -q0, e0, global::System.Runtime.Intrinsics.Vector128.GetElement(r1, 1));
-                var m0 = r0 * global::System.Runtime.Intrinsics.Vector128.Create(-q0);
-                r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m0, global::System.Runtime.Intrinsics.Vector128.Create(1L)), r0, r1);
+                var d1 = double.FusedMultiplyAdd(e0 * q0, -e0, global::System.Runtime.Intrinsics.Vector128.GetElement(r1, 1));
+                var m0 = r0 * global::System.Runtime.Intrinsics.Vector128.Create(q0);
+                r1 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Shuffle(m0, global::System.Runtime.Intrinsics.Vector128.Create(1L)), -r0, r1);
 
-                // Column 1: pivot d1, q1 = 1/d1; row i > 1 gains (-q1·u_1i)·row 1.
+                // Column 1: pivot d1, q1 = 1/d1; row i > 1 loses (q1·u_1i)·row 1.
                 if (!(d1 > 0.0))
                 {
                     return 1;
