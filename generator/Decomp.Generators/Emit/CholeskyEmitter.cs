@@ -447,7 +447,7 @@ internal sealed class CholeskyEmitter : FactorizationEmitter
                 var cj = plan.ChunkOf(j);
                 W.WriteLine();
                 W.WriteLine(f.IsScalar
-                    ? $"// Column {j}: pivot d{j}, q{j} = 1/d{j}; row i > {j} gains (-q{j}·u_{j}i)·row {j}; row {j} is then scaled by √q{j}."
+                    ? $"// Column {j}: pivot d{j}, q{j} = 1/d{j}; row i > {j} loses (q{j}·u_{j}i)·row {j}; row {j} is then scaled by √q{j}."
                     : $"// Column {j}: pivot d{j}, q{j} = 1/d{j}; row i > {j} loses (q{j}·u_{j}i)·row {j}.");
                 if (j == 0 || f.IsScalar)
                 {
@@ -473,16 +473,13 @@ internal sealed class CholeskyEmitter : FactorizationEmitter
                     {
                         for (var i = j + 1; i < N; i++)
                         {
-                            W.WriteLine($"var {M(j, i)} = {V(j, i)} * -q{j};");
+                            W.WriteLine($"var {M(j, i)} = {V(j, i)} * q{j};");
                         }
                     }
                     else
                     {
                         // The next pivot, computed in scalars exactly as its lane of the vector update below,
-                        // so the chain pivot → division → pivot does not wait for the vector work. The minus signs
-                        // sit on e_j and row j, which are known before q_j: no negation waits for the division
-                        // (-(q·x)·y and (q·x)·(-y) round alike; BDN, 2026-12-04, alternating builds: 8×8 double 31.9–33.1 → 29.5–30.6 ns,
-                        // 4×4 double 10.1–10.3 → 9.7–10.1, 8×8 float 28.2–28.6 → 26.4–26.8).
+                        // so the chain pivot → division → pivot does not wait for the vector work.
                         var cn = plan.ChunkOf(j + 1);
                         W.WriteLine($"var e{j} = {f.Lane(V(j, cn), j + 1 - plan.Offsets[cn])};");
                         W.WriteLine($"var d{j + 1} = {Num.Fma($"e{j} * q{j}", $"-e{j}", f.Lane(V(j + 1, cn), j + 1 - plan.Offsets[cn]))};");
@@ -493,6 +490,10 @@ internal sealed class CholeskyEmitter : FactorizationEmitter
                         }
                     }
 
+                    // The multipliers are q_j·u_ji and the minus signs sit on row j (and e_j), which are known before q_j:
+                    // no negation waits for the division. -(q·x)·y and (q·x)·(-y) round alike (BDN, 2026-12-04,
+                    // alternating builds: 8×8 double 31.9–33.1 → 29.5–30.6 ns, 4×4 double 10.1–10.3 → 9.7–10.1,
+                    // 8×8 float 28.2–28.6 → 26.4–26.8).
                     for (var i = j + 1; i < N; i++)
                     {
                         var ci = plan.ChunkOf(i);
@@ -506,7 +507,7 @@ internal sealed class CholeskyEmitter : FactorizationEmitter
 
                         for (var c = first; c < plan.Count; c++)
                         {
-                            W.WriteLine($"{V(i, c)} = {f.Fma(Num, multiplier, f.IsScalar ? V(j, c) : $"-{V(j, c)}", V(i, c))};");
+                            W.WriteLine($"{V(i, c)} = {f.Fma(Num, multiplier, $"-{V(j, c)}", V(i, c))};");
                         }
                     }
                 }

@@ -526,7 +526,7 @@ namespace Samples
                 return InputNotFinite;
             }
 
-            // Column 0: pivot d0, q0 = 1/d0; row i > 0 gains (-q0·u_0i)·row 0; row 0 is then scaled by √q0.
+            // Column 0: pivot d0, q0 = 1/d0; row i > 0 loses (q0·u_0i)·row 0; row 0 is then scaled by √q0.
             var d0 = a0_0;
             if (!(d0 > 0.0))
             {
@@ -536,17 +536,17 @@ namespace Samples
             var q0 = 1.0 / d0;
             var s0 = double.Sqrt(q0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref inverseDiagonal, 0) = s0;
-            var m0_1 = a0_1 * -q0;
-            var m0_2 = a0_2 * -q0;
+            var m0_1 = a0_1 * q0;
+            var m0_2 = a0_2 * q0;
             var b0_1 = m0_1;
-            a1_1 = double.FusedMultiplyAdd(b0_1, a0_1, a1_1);
-            a1_2 = double.FusedMultiplyAdd(b0_1, a0_2, a1_2);
-            a2_2 = double.FusedMultiplyAdd(m0_2, a0_2, a2_2);
+            a1_1 = double.FusedMultiplyAdd(b0_1, -a0_1, a1_1);
+            a1_2 = double.FusedMultiplyAdd(b0_1, -a0_2, a1_2);
+            a2_2 = double.FusedMultiplyAdd(m0_2, -a0_2, a2_2);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 0) = a0_0 * s0;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 1) = a0_1 * s0;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 2) = a0_2 * s0;
 
-            // Column 1: pivot d1, q1 = 1/d1; row i > 1 gains (-q1·u_1i)·row 1; row 1 is then scaled by √q1.
+            // Column 1: pivot d1, q1 = 1/d1; row i > 1 loses (q1·u_1i)·row 1; row 1 is then scaled by √q1.
             var d1 = a1_1;
             if (!(d1 > 0.0))
             {
@@ -556,12 +556,12 @@ namespace Samples
             var q1 = 1.0 / d1;
             var s1 = double.Sqrt(q1);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref inverseDiagonal, 1) = s1;
-            var m1_2 = a1_2 * -q1;
-            a2_2 = double.FusedMultiplyAdd(m1_2, a1_2, a2_2);
+            var m1_2 = a1_2 * q1;
+            a2_2 = double.FusedMultiplyAdd(m1_2, -a1_2, a2_2);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 4) = a1_1 * s1;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 5) = a1_2 * s1;
 
-            // Column 2: pivot d2, q2 = 1/d2; row i > 2 gains (-q2·u_2i)·row 2; row 2 is then scaled by √q2.
+            // Column 2: pivot d2, q2 = 1/d2; row i > 2 loses (q2·u_2i)·row 2; row 2 is then scaled by √q2.
             var d2 = a2_2;
             if (!(d2 > 0.0))
             {

@@ -894,7 +894,7 @@ namespace Samples
                 return InputNotFinite;
             }
 
-            // Column 0: pivot d0, q0 = 1/d0; row i > 0 gains (-q0·u_0i)·row 0; row 0 is then scaled by √q0.
+            // Column 0: pivot d0, q0 = 1/d0; row i > 0 loses (q0·u_0i)·row 0; row 0 is then scaled by √q0.
             var d0 = a0_0;
             if (!(d0 > 0.0f))
             {
@@ -904,47 +904,47 @@ namespace Samples
             var q0 = 1.0f / d0;
             var s0 = float.Sqrt(q0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref inverseDiagonal, 0) = s0;
-            var m0_1 = a0_1 * -q0;
-            var m0_2 = a0_2 * -q0;
-            var m0_3 = a0_3 * -q0;
-            var m0_4 = a0_4 * -q0;
-            var m0_5 = a0_5 * -q0;
-            var m0_6 = a0_6 * -q0;
-            var m0_7 = a0_7 * -q0;
+            var m0_1 = a0_1 * q0;
+            var m0_2 = a0_2 * q0;
+            var m0_3 = a0_3 * q0;
+            var m0_4 = a0_4 * q0;
+            var m0_5 = a0_5 * q0;
+            var m0_6 = a0_6 * q0;
+            var m0_7 = a0_7 * q0;
             var b0_1 = m0_1;
-            a1_1 = float.FusedMultiplyAdd(b0_1, a0_1, a1_1);
-            a1_2 = float.FusedMultiplyAdd(b0_1, a0_2, a1_2);
-            a1_3 = float.FusedMultiplyAdd(b0_1, a0_3, a1_3);
-            a1_4 = float.FusedMultiplyAdd(b0_1, a0_4, a1_4);
-            a1_5 = float.FusedMultiplyAdd(b0_1, a0_5, a1_5);
-            a1_6 = float.FusedMultiplyAdd(b0_1, a0_6, a1_6);
-            a1_7 = float.FusedMultiplyAdd(b0_1, a0_7, a1_7);
+            a1_1 = float.FusedMultiplyAdd(b0_1, -a0_1, a1_1);
+            a1_2 = float.FusedMultiplyAdd(b0_1, -a0_2, a1_2);
+            a1_3 = float.FusedMultiplyAdd(b0_1, -a0_3, a1_3);
+            a1_4 = float.FusedMultiplyAdd(b0_1, -a0_4, a1_4);
+            a1_5 = float.FusedMultiplyAdd(b0_1, -a0_5, a1_5);
+            a1_6 = float.FusedMultiplyAdd(b0_1, -a0_6, a1_6);
+            a1_7 = float.FusedMultiplyAdd(b0_1, -a0_7, a1_7);
             var b0_2 = m0_2;
-            a2_2 = float.FusedMultiplyAdd(b0_2, a0_2, a2_2);
-            a2_3 = float.FusedMultiplyAdd(b0_2, a0_3, a2_3);
-            a2_4 = float.FusedMultiplyAdd(b0_2, a0_4, a2_4);
-            a2_5 = float.FusedMultiplyAdd(b0_2, a0_5, a2_5);
-            a2_6 = float.FusedMultiplyAdd(b0_2, a0_6, a2_6);
-            a2_7 = float.FusedMultiplyAdd(b0_2, a0_7, a2_7);
+            a2_2 = float.FusedMultiplyAdd(b0_2, -a0_2, a2_2);
+            a2_3 = float.FusedMultiplyAdd(b0_2, -a0_3, a2_3);
+            a2_4 = float.FusedMultiplyAdd(b0_2, -a0_4, a2_4);
+            a2_5 = float.FusedMultiplyAdd(b0_2, -a0_5, a2_5);
+            a2_6 = float.FusedMultiplyAdd(b0_2, -a0_6, a2_6);
+            a2_7 = float.FusedMultiplyAdd(b0_2, -a0_7, a2_7);
             var b0_3 = m0_3;
-            a3_3 = float.FusedMultiplyAdd(b0_3, a0_3, a3_3);
-            a3_4 = float.FusedMultiplyAdd(b0_3, a0_4, a3_4);
-            a3_5 = float.FusedMultiplyAdd(b0_3, a0_5, a3_5);
-            a3_6 = float.FusedMultiplyAdd(b0_3, a0_6, a3_6);
-            a3_7 = float.FusedMultiplyAdd(b0_3, a0_7, a3_7);
+            a3_3 = float.FusedMultiplyAdd(b0_3, -a0_3, a3_3);
+            a3_4 = float.FusedMultiplyAdd(b0_3, -a0_4, a3_4);
+            a3_5 = float.FusedMultiplyAdd(b0_3, -a0_5, a3_5);
+            a3_6 = float.FusedMultiplyAdd(b0_3, -a0_6, a3_6);
+            a3_7 = float.FusedMultiplyAdd(b0_3, -a0_7, a3_7);
             var b0_4 = m0_4;
-            a4_4 = float.FusedMultiplyAdd(b0_4, a0_4, a4_4);
-            a4_5 = float.FusedMultiplyAdd(b0_4, a0_5, a4_5);
-            a4_6 = float.FusedMultiplyAdd(b0_4, a0_6, a4_6);
-            a4_7 = float.FusedMultiplyAdd(b0_4, a0_7, a4_7);
+            a4_4 = float.FusedMultiplyAdd(b0_4, -a0_4, a4_4);
+            a4_5 = float.FusedMultiplyAdd(b0_4, -a0_5, a4_5);
+            a4_6 = float.FusedMultiplyAdd(b0_4, -a0_6, a4_6);
+            a4_7 = float.FusedMultiplyAdd(b0_4, -a0_7, a4_7);
             var b0_5 = m0_5;
-            a5_5 = float.FusedMultiplyAdd(b0_5, a0_5, a5_5);
-            a5_6 = float.FusedMultiplyAdd(b0_5, a0_6, a5_6);
-            a5_7 = float.FusedMultiplyAdd(b0_5, a0_7, a5_7);
+            a5_5 = float.FusedMultiplyAdd(b0_5, -a0_5, a5_5);
+            a5_6 = float.FusedMultiplyAdd(b0_5, -a0_6, a5_6);
+            a5_7 = float.FusedMultiplyAdd(b0_5, -a0_7, a5_7);
             var b0_6 = m0_6;
-            a6_6 = float.FusedMultiplyAdd(b0_6, a0_6, a6_6);
-            a6_7 = float.FusedMultiplyAdd(b0_6, a0_7, a6_7);
-            a7_7 = float.FusedMultiplyAdd(m0_7, a0_7, a7_7);
+            a6_6 = float.FusedMultiplyAdd(b0_6, -a0_6, a6_6);
+            a6_7 = float.FusedMultiplyAdd(b0_6, -a0_7, a6_7);
+            a7_7 = float.FusedMultiplyAdd(m0_7, -a0_7, a7_7);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 0) = a0_0 * s0;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 1) = a0_1 * s0;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 2) = a0_2 * s0;
@@ -954,7 +954,7 @@ namespace Samples
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 6) = a0_6 * s0;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 7) = a0_7 * s0;
 
-            // Column 1: pivot d1, q1 = 1/d1; row i > 1 gains (-q1·u_1i)·row 1; row 1 is then scaled by √q1.
+            // Column 1: pivot d1, q1 = 1/d1; row i > 1 loses (q1·u_1i)·row 1; row 1 is then scaled by √q1.
             var d1 = a1_1;
             if (!(d1 > 0.0f))
             {
@@ -964,38 +964,38 @@ namespace Samples
             var q1 = 1.0f / d1;
             var s1 = float.Sqrt(q1);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref inverseDiagonal, 1) = s1;
-            var m1_2 = a1_2 * -q1;
-            var m1_3 = a1_3 * -q1;
-            var m1_4 = a1_4 * -q1;
-            var m1_5 = a1_5 * -q1;
-            var m1_6 = a1_6 * -q1;
-            var m1_7 = a1_7 * -q1;
+            var m1_2 = a1_2 * q1;
+            var m1_3 = a1_3 * q1;
+            var m1_4 = a1_4 * q1;
+            var m1_5 = a1_5 * q1;
+            var m1_6 = a1_6 * q1;
+            var m1_7 = a1_7 * q1;
             var b1_2 = m1_2;
-            a2_2 = float.FusedMultiplyAdd(b1_2, a1_2, a2_2);
-            a2_3 = float.FusedMultiplyAdd(b1_2, a1_3, a2_3);
-            a2_4 = float.FusedMultiplyAdd(b1_2, a1_4, a2_4);
-            a2_5 = float.FusedMultiplyAdd(b1_2, a1_5, a2_5);
-            a2_6 = float.FusedMultiplyAdd(b1_2, a1_6, a2_6);
-            a2_7 = float.FusedMultiplyAdd(b1_2, a1_7, a2_7);
+            a2_2 = float.FusedMultiplyAdd(b1_2, -a1_2, a2_2);
+            a2_3 = float.FusedMultiplyAdd(b1_2, -a1_3, a2_3);
+            a2_4 = float.FusedMultiplyAdd(b1_2, -a1_4, a2_4);
+            a2_5 = float.FusedMultiplyAdd(b1_2, -a1_5, a2_5);
+            a2_6 = float.FusedMultiplyAdd(b1_2, -a1_6, a2_6);
+            a2_7 = float.FusedMultiplyAdd(b1_2, -a1_7, a2_7);
             var b1_3 = m1_3;
-            a3_3 = float.FusedMultiplyAdd(b1_3, a1_3, a3_3);
-            a3_4 = float.FusedMultiplyAdd(b1_3, a1_4, a3_4);
-            a3_5 = float.FusedMultiplyAdd(b1_3, a1_5, a3_5);
-            a3_6 = float.FusedMultiplyAdd(b1_3, a1_6, a3_6);
-            a3_7 = float.FusedMultiplyAdd(b1_3, a1_7, a3_7);
+            a3_3 = float.FusedMultiplyAdd(b1_3, -a1_3, a3_3);
+            a3_4 = float.FusedMultiplyAdd(b1_3, -a1_4, a3_4);
+            a3_5 = float.FusedMultiplyAdd(b1_3, -a1_5, a3_5);
+            a3_6 = float.FusedMultiplyAdd(b1_3, -a1_6, a3_6);
+            a3_7 = float.FusedMultiplyAdd(b1_3, -a1_7, a3_7);
             var b1_4 = m1_4;
-            a4_4 = float.FusedMultiplyAdd(b1_4, a1_4, a4_4);
-            a4_5 = float.FusedMultiplyAdd(b1_4, a1_5, a4_5);
-            a4_6 = float.FusedMultiplyAdd(b1_4, a1_6, a4_6);
-            a4_7 = float.FusedMultiplyAdd(b1_4, a1_7, a4_7);
+            a4_4 = float.FusedMultiplyAdd(b1_4, -a1_4, a4_4);
+            a4_5 = float.FusedMultiplyAdd(b1_4, -a1_5, a4_5);
+            a4_6 = float.FusedMultiplyAdd(b1_4, -a1_6, a4_6);
+            a4_7 = float.FusedMultiplyAdd(b1_4, -a1_7, a4_7);
             var b1_5 = m1_5;
-            a5_5 = float.FusedMultiplyAdd(b1_5, a1_5, a5_5);
-            a5_6 = float.FusedMultiplyAdd(b1_5, a1_6, a5_6);
-            a5_7 = float.FusedMultiplyAdd(b1_5, a1_7, a5_7);
+            a5_5 = float.FusedMultiplyAdd(b1_5, -a1_5, a5_5);
+            a5_6 = float.FusedMultiplyAdd(b1_5, -a1_6, a5_6);
+            a5_7 = float.FusedMultiplyAdd(b1_5, -a1_7, a5_7);
             var b1_6 = m1_6;
-            a6_6 = float.FusedMultiplyAdd(b1_6, a1_6, a6_6);
-            a6_7 = float.FusedMultiplyAdd(b1_6, a1_7, a6_7);
-            a7_7 = float.FusedMultiplyAdd(m1_7, a1_7, a7_7);
+            a6_6 = float.FusedMultiplyAdd(b1_6, -a1_6, a6_6);
+            a6_7 = float.FusedMultiplyAdd(b1_6, -a1_7, a6_7);
+            a7_7 = float.FusedMultiplyAdd(m1_7, -a1_7, a7_7);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 9) = a1_1 * s1;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 10) = a1_2 * s1;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 11) = a1_3 * s1;
@@ -1004,7 +1004,7 @@ namespace Samples
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 14) = a1_6 * s1;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 15) = a1_7 * s1;
 
-            // Column 2: pivot d2, q2 = 1/d2; row i > 2 gains (-q2·u_2i)·row 2; row 2 is then scaled by √q2.
+            // Column 2: pivot d2, q2 = 1/d2; row i > 2 loses (q2·u_2i)·row 2; row 2 is then scaled by √q2.
             var d2 = a2_2;
             if (!(d2 > 0.0f))
             {
@@ -1014,30 +1014,30 @@ namespace Samples
             var q2 = 1.0f / d2;
             var s2 = float.Sqrt(q2);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref inverseDiagonal, 2) = s2;
-            var m2_3 = a2_3 * -q2;
-            var m2_4 = a2_4 * -q2;
-            var m2_5 = a2_5 * -q2;
-            var m2_6 = a2_6 * -q2;
-            var m2_7 = a2_7 * -q2;
+            var m2_3 = a2_3 * q2;
+            var m2_4 = a2_4 * q2;
+            var m2_5 = a2_5 * q2;
+            var m2_6 = a2_6 * q2;
+            var m2_7 = a2_7 * q2;
             var b2_3 = m2_3;
-            a3_3 = float.FusedMultiplyAdd(b2_3, a2_3, a3_3);
-            a3_4 = float.FusedMultiplyAdd(b2_3, a2_4, a3_4);
-            a3_5 = float.FusedMultiplyAdd(b2_3, a2_5, a3_5);
-            a3_6 = float.FusedMultiplyAdd(b2_3, a2_6, a3_6);
-            a3_7 = float.FusedMultiplyAdd(b2_3, a2_7, a3_7);
+            a3_3 = float.FusedMultiplyAdd(b2_3, -a2_3, a3_3);
+            a3_4 = float.FusedMultiplyAdd(b2_3, -a2_4, a3_4);
+            a3_5 = float.FusedMultiplyAdd(b2_3, -a2_5, a3_5);
+            a3_6 = float.FusedMultiplyAdd(b2_3, -a2_6, a3_6);
+            a3_7 = float.FusedMultiplyAdd(b2_3, -a2_7, a3_7);
             var b2_4 = m2_4;
-            a4_4 = float.FusedMultiplyAdd(b2_4, a2_4, a4_4);
-            a4_5 = float.FusedMultiplyAdd(b2_4, a2_5, a4_5);
-            a4_6 = float.FusedMultiplyAdd(b2_4, a2_6, a4_6);
-            a4_7 = float.FusedMultiplyAdd(b2_4, a2_7, a4_7);
+            a4_4 = float.FusedMultiplyAdd(b2_4, -a2_4, a4_4);
+            a4_5 = float.FusedMultiplyAdd(b2_4, -a2_5, a4_5);
+            a4_6 = float.FusedMultiplyAdd(b2_4, -a2_6, a4_6);
+            a4_7 = float.FusedMultiplyAdd(b2_4, -a2_7, a4_7);
             var b2_5 = m2_5;
-            a5_5 = float.FusedMultiplyAdd(b2_5, a2_5, a5_5);
-            a5_6 = float.FusedMultiplyAdd(b2_5, a2_6, a5_6);
-            a5_7 = float.FusedMultiplyAdd(b2_5, a2_7, a5_7);
+            a5_5 = float.FusedMultiplyAdd(b2_5, -a2_5, a5_5);
+            a5_6 = float.FusedMultiplyAdd(b2_5, -a2_6, a5_6);
+            a5_7 = float.FusedMultiplyAdd(b2_5, -a2_7, a5_7);
             var b2_6 = m2_6;
-            a6_6 = float.FusedMultiplyAdd(b2_6, a2_6, a6_6);
-            a6_7 = float.FusedMultiplyAdd(b2_6, a2_7, a6_7);
-            a7_7 = float.FusedMultiplyAdd(m2_7, a2_7, a7_7);
+            a6_6 = float.FusedMultiplyAdd(b2_6, -a2_6, a6_6);
+            a6_7 = float.FusedMultiplyAdd(b2_6, -a2_7, a6_7);
+            a7_7 = float.FusedMultiplyAdd(m2_7, -a2_7, a7_7);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 18) = a2_2 * s2;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 19) = a2_3 * s2;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 20) = a2_4 * s2;
@@ -1045,7 +1045,7 @@ namespace Samples
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 22) = a2_6 * s2;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 23) = a2_7 * s2;
 
-            // Column 3: pivot d3, q3 = 1/d3; row i > 3 gains (-q3·u_3i)·row 3; row 3 is then scaled by √q3.
+            // Column 3: pivot d3, q3 = 1/d3; row i > 3 loses (q3·u_3i)·row 3; row 3 is then scaled by √q3.
             var d3 = a3_3;
             if (!(d3 > 0.0f))
             {
@@ -1055,30 +1055,30 @@ namespace Samples
             var q3 = 1.0f / d3;
             var s3 = float.Sqrt(q3);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref inverseDiagonal, 3) = s3;
-            var m3_4 = a3_4 * -q3;
-            var m3_5 = a3_5 * -q3;
-            var m3_6 = a3_6 * -q3;
-            var m3_7 = a3_7 * -q3;
+            var m3_4 = a3_4 * q3;
+            var m3_5 = a3_5 * q3;
+            var m3_6 = a3_6 * q3;
+            var m3_7 = a3_7 * q3;
             var b3_4 = m3_4;
-            a4_4 = float.FusedMultiplyAdd(b3_4, a3_4, a4_4);
-            a4_5 = float.FusedMultiplyAdd(b3_4, a3_5, a4_5);
-            a4_6 = float.FusedMultiplyAdd(b3_4, a3_6, a4_6);
-            a4_7 = float.FusedMultiplyAdd(b3_4, a3_7, a4_7);
+            a4_4 = float.FusedMultiplyAdd(b3_4, -a3_4, a4_4);
+            a4_5 = float.FusedMultiplyAdd(b3_4, -a3_5, a4_5);
+            a4_6 = float.FusedMultiplyAdd(b3_4, -a3_6, a4_6);
+            a4_7 = float.FusedMultiplyAdd(b3_4, -a3_7, a4_7);
             var b3_5 = m3_5;
-            a5_5 = float.FusedMultiplyAdd(b3_5, a3_5, a5_5);
-            a5_6 = float.FusedMultiplyAdd(b3_5, a3_6, a5_6);
-            a5_7 = float.FusedMultiplyAdd(b3_5, a3_7, a5_7);
+            a5_5 = float.FusedMultiplyAdd(b3_5, -a3_5, a5_5);
+            a5_6 = float.FusedMultiplyAdd(b3_5, -a3_6, a5_6);
+            a5_7 = float.FusedMultiplyAdd(b3_5, -a3_7, a5_7);
             var b3_6 = m3_6;
-            a6_6 = float.FusedMultiplyAdd(b3_6, a3_6, a6_6);
-            a6_7 = float.FusedMultiplyAdd(b3_6, a3_7, a6_7);
-            a7_7 = float.FusedMultiplyAdd(m3_7, a3_7, a7_7);
+            a6_6 = float.FusedMultiplyAdd(b3_6, -a3_6, a6_6);
+            a6_7 = float.FusedMultiplyAdd(b3_6, -a3_7, a6_7);
+            a7_7 = float.FusedMultiplyAdd(m3_7, -a3_7, a7_7);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 27) = a3_3 * s3;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 28) = a3_4 * s3;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 29) = a3_5 * s3;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 30) = a3_6 * s3;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 31) = a3_7 * s3;
 
-            // Column 4: pivot d4, q4 = 1/d4; row i > 4 gains (-q4·u_4i)·row 4; row 4 is then scaled by √q4.
+            // Column 4: pivot d4, q4 = 1/d4; row i > 4 loses (q4·u_4i)·row 4; row 4 is then scaled by √q4.
             var d4 = a4_4;
             if (!(d4 > 0.0f))
             {
@@ -1088,23 +1088,23 @@ namespace Samples
             var q4 = 1.0f / d4;
             var s4 = float.Sqrt(q4);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref inverseDiagonal, 4) = s4;
-            var m4_5 = a4_5 * -q4;
-            var m4_6 = a4_6 * -q4;
-            var m4_7 = a4_7 * -q4;
+            var m4_5 = a4_5 * q4;
+            var m4_6 = a4_6 * q4;
+            var m4_7 = a4_7 * q4;
             var b4_5 = m4_5;
-            a5_5 = float.FusedMultiplyAdd(b4_5, a4_5, a5_5);
-            a5_6 = float.FusedMultiplyAdd(b4_5, a4_6, a5_6);
-            a5_7 = float.FusedMultiplyAdd(b4_5, a4_7, a5_7);
+            a5_5 = float.FusedMultiplyAdd(b4_5, -a4_5, a5_5);
+            a5_6 = float.FusedMultiplyAdd(b4_5, -a4_6, a5_6);
+            a5_7 = float.FusedMultiplyAdd(b4_5, -a4_7, a5_7);
             var b4_6 = m4_6;
-            a6_6 = float.FusedMultiplyAdd(b4_6, a4_6, a6_6);
-            a6_7 = float.FusedMultiplyAdd(b4_6, a4_7, a6_7);
-            a7_7 = float.FusedMultiplyAdd(m4_7, a4_7, a7_7);
+            a6_6 = float.FusedMultiplyAdd(b4_6, -a4_6, a6_6);
+            a6_7 = float.FusedMultiplyAdd(b4_6, -a4_7, a6_7);
+            a7_7 = float.FusedMultiplyAdd(m4_7, -a4_7, a7_7);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 36) = a4_4 * s4;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 37) = a4_5 * s4;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 38) = a4_6 * s4;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 39) = a4_7 * s4;
 
-            // Column 5: pivot d5, q5 = 1/d5; row i > 5 gains (-q5·u_5i)·row 5; row 5 is then scaled by √q5.
+            // Column 5: pivot d5, q5 = 1/d5; row i > 5 loses (q5·u_5i)·row 5; row 5 is then scaled by √q5.
             var d5 = a5_5;
             if (!(d5 > 0.0f))
             {
@@ -1114,17 +1114,17 @@ namespace Samples
             var q5 = 1.0f / d5;
             var s5 = float.Sqrt(q5);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref inverseDiagonal, 5) = s5;
-            var m5_6 = a5_6 * -q5;
-            var m5_7 = a5_7 * -q5;
+            var m5_6 = a5_6 * q5;
+            var m5_7 = a5_7 * q5;
             var b5_6 = m5_6;
-            a6_6 = float.FusedMultiplyAdd(b5_6, a5_6, a6_6);
-            a6_7 = float.FusedMultiplyAdd(b5_6, a5_7, a6_7);
-            a7_7 = float.FusedMultiplyAdd(m5_7, a5_7, a7_7);
+            a6_6 = float.FusedMultiplyAdd(b5_6, -a5_6, a6_6);
+            a6_7 = float.FusedMultiplyAdd(b5_6, -a5_7, a6_7);
+            a7_7 = float.FusedMultiplyAdd(m5_7, -a5_7, a7_7);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 45) = a5_5 * s5;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 46) = a5_6 * s5;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 47) = a5_7 * s5;
 
-            // Column 6: pivot d6, q6 = 1/d6; row i > 6 gains (-q6·u_6i)·row 6; row 6 is then scaled by √q6.
+            // Column 6: pivot d6, q6 = 1/d6; row i > 6 loses (q6·u_6i)·row 6; row 6 is then scaled by √q6.
             var d6 = a6_6;
             if (!(d6 > 0.0f))
             {
@@ -1134,12 +1134,12 @@ namespace Samples
             var q6 = 1.0f / d6;
             var s6 = float.Sqrt(q6);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref inverseDiagonal, 6) = s6;
-            var m6_7 = a6_7 * -q6;
-            a7_7 = float.FusedMultiplyAdd(m6_7, a6_7, a7_7);
+            var m6_7 = a6_7 * q6;
+            a7_7 = float.FusedMultiplyAdd(m6_7, -a6_7, a7_7);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 54) = a6_6 * s6;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 55) = a6_7 * s6;
 
-            // Column 7: pivot d7, q7 = 1/d7; row i > 7 gains (-q7·u_7i)·row 7; row 7 is then scaled by √q7.
+            // Column 7: pivot d7, q7 = 1/d7; row i > 7 loses (q7·u_7i)·row 7; row 7 is then scaled by √q7.
             var d7 = a7_7;
             if (!(d7 > 0.0f))
             {

@@ -440,7 +440,7 @@ namespace Tracking
                         return InputNotFinite;
                     }
 
-                    // Column 0: pivot d0, q0 = 1/d0; row i > 0 gains (-q0·u_0i)·row 0; row 0 is then scaled by √q0.
+                    // Column 0: pivot d0, q0 = 1/d0; row i > 0 loses (q0·u_0i)·row 0; row 0 is then scaled by √q0.
                     var d0 = a0_0;
                     if (!(d0 > 0.0f))
                     {
@@ -450,12 +450,12 @@ namespace Tracking
                     var q0 = 1.0f / d0;
                     var s0 = float.Sqrt(q0);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref inverseDiagonal, 0) = s0;
-                    var m0_1 = a0_1 * -q0;
-                    a1_1 = float.FusedMultiplyAdd(m0_1, a0_1, a1_1);
+                    var m0_1 = a0_1 * q0;
+                    a1_1 = float.FusedMultiplyAdd(m0_1, -a0_1, a1_1);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 0) = a0_0 * s0;
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref u, 1) = a0_1 * s0;
 
-                    // Column 1: pivot d1, q1 = 1/d1; row i > 1 gains (-q1·u_1i)·row 1; row 1 is then scaled by √q1.
+                    // Column 1: pivot d1, q1 = 1/d1; row i > 1 loses (q1·u_1i)·row 1; row 1 is then scaled by √q1.
                     var d1 = a1_1;
                     if (!(d1 > 0.0f))
                     {
